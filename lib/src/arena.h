@@ -1,0 +1,28 @@
+/*
+ * arena.h: a bump allocator for the strings and small arrays of one owner
+ * (a raw table, codebook, dataset or result), freed in one go with it
+ * (PSPP's pool). Pointers stay valid until tally__arena_free().
+ */
+#ifndef TALLY_ARENA_H
+#define TALLY_ARENA_H
+
+#include <stddef.h>
+
+typedef struct tally__arena tally__arena;
+
+tally__arena *tally__arena_new(void);
+void tally__arena_free(tally__arena *a);
+/* size bytes aligned for any type; NULL when out of memory. */
+void *tally__arena_alloc(tally__arena *a, size_t size);
+/* count * size zeroed bytes; NULL on overflow or out of memory. */
+void *tally__arena_calloc(tally__arena *a, size_t count, size_t size);
+char *tally__arena_strndup(tally__arena *a, const char *s, size_t n);
+/* NULL in, NULL out (not an error). */
+char *tally__arena_strdup(tally__arena *a, const char *s);
+/* Copy count elements of size bytes; count 0 gives NULL. */
+void *tally__arena_memdup(tally__arena *a, const void *p, size_t count,
+                          size_t size);
+/* Bytes handed out so far (for memory accounting). */
+size_t tally__arena_used(const tally__arena *a);
+
+#endif /* TALLY_ARENA_H */

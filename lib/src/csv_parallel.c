@@ -1,0 +1,203 @@
+/*
+ * csv_parallel.c: read the data records of a large CSV with two threads.
+ *
+ * The second half starts at the first line break after the midpoint that
+ * lies outside quotes, judged by the parity of the quotes before it (a
+ * quoted field may hold line breaks, so a line break is not always a
+ * record end). That guess is checked, not trusted: the first thread
+ * parses up to the guessed start and must land exactly on it. If it does
+ * not (a stray quote in an unquoted field upsets the parity), the second
+ * thread's work is thrown away and the first thread reads on to the end,
+ * so the result is always that of a sequential parse.
+ *
+ * The halves have their own raw tables (own dictionaries and arenas, no
+ * shared state); the second is appended to the first with its ids mapped
+ * into the first's dictionaries.
+ */
+#include <pthread.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "csv_records.h"
+
+/* Below this the second thread costs more than it saves. */
+#define PARALLEL_MIN ((size_t)32 << 20)
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Number of '"' bytes in [p, end), eight bytes at a time. */
+static size_t count_quotes(const unsigned char *p, const unsigned char *end)
+{
+    size_t n = 0;
+    for (; end - p >= 8; p += 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        uint64_t x = w ^ (ONES * '"');
+        /* Exact per-byte zero test (no borrow across bytes). */
+        uint64_t z = ~(((x & ~HIGHS) + ~HIGHS) | x | ~HIGHS);
+        n += (size_t)__builtin_popcountll(z);
+    }
+    for (; p < end; p++)
+        n += *p == '"';
+    return n;
+}
+
+/* First byte after a line break at or after mid that is outside quotes
+   if the quotes in [from, mid) are balanced as `parity` says; NULL if
+   none. */
+static const unsigned char *guess_start(const unsigned char *from,
+                                        const unsigned char *mid,
+                                        const unsigned char *end)
+{
+    int inside = (int)(count_quotes(from, mid) & 1);
+    for (const unsigned char *p = mid; p < end; p++) {
+        if (*p == '"')
+            inside = !inside;
+        else if (!inside && (*p == '\n' || *p == '\r')) {
+            p += (*p == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
+            return p < end ? p : NULL;
+        }
+    }
+    return NULL;
+}
+
+typedef struct part {
+    tally__csvrec rec;
+    tally_error err;
+    tally_status status;
+    atomic_int cancel;
+} part;
+
+static void *parse_part(void *arg)
+{
+    part *pt = arg;
+    pt->status = tally__csv_records(&pt->rec, pt->rec.csv.end, &pt->cancel);
+    return NULL;
+}
+
+static tally_status start_part(tally__csvrec *r, const unsigned char *start,
+                               part *pt)
+{
+    memset(pt, 0, sizeof *pt);
+    atomic_init(&pt->cancel, 0);
+    pt->rec = *r;
+    pt->rec.raw = tally__raw_new(r->raw->ncols);
+    if (!pt->rec.raw || tally__raw_reserve(pt->rec.raw, 1024) != 0) {
+        tally_raw_free(pt->rec.raw);
+        pt->rec.raw = NULL;
+        return tally__nomem(r->csv.err);
+    }
+    tally__csv_init(&pt->rec.csv, r->csv.file, start, r->csv.end,
+                    r->csv.delim, r->csv.max_field, &pt->err);
+    pt->rec.first_rec = 0;
+    pt->rec.begin = pt->rec.released = start;
+    pt->rec.opts.progress = NULL;
+    memset(&pt->rec.blank_lines, 0, sizeof pt->rec.blank_lines);
+    memset(&pt->rec.short_rows, 0, sizeof pt->rec.short_rows);
+    memset(&pt->rec.extra_empty, 0, sizeof pt->rec.extra_empty);
+    return TALLY_OK;
+}
+
+/* Map the ids of column c of `from` into `into`'s dictionary and append
+   them after into's records. */
+static int append_column(tally_raw *into, const tally_raw *from, size_t c,
+                         size_t base)
+{
+    tally__rawcol *dst = &into->cols[c];
+    const tally__rawcol *src = &from->cols[c];
+    uint32_t *map = tally__calloc(src->dict.count, sizeof *map);
+    if (!map)
+        return -1;
+    for (size_t id = 0; id < src->dict.count; id++) {
+        long v = tally__strdict_intern(&dst->dict, into->arena,
+                                       tally__strdict_str(&src->dict, id),
+                                       tally__strdict_len(&src->dict, id),
+                                       NULL);
+        if (v < 0) {
+            tally__free(map);
+            return -1;
+        }
+        map[id] = (uint32_t)v;
+    }
+    int rc = 0;
+    for (size_t r = 0; r < from->nrec && rc == 0; r++)
+        rc = tally__rawcol_set(dst, base + r, map[tally__rawcol_id(src, r)]);
+    tally__free(map);
+    return rc;
+}
+
+static tally_status append_part(tally__csvrec *r, part *pt, long offset)
+{
+    tally_raw *into = r->raw, *from = pt->rec.raw;
+    size_t base = into->nrec;
+    if (from->nrec > r->max_records - (base - r->first_rec))
+        return tally__fail_at(r->csv.err, TALLY_ERR_LIMIT, r->csv.file,
+                              from->lines[0] + offset, 1,
+                              "more than %zu rows (the limit can be "
+                              "raised with --max-rows)",
+                              r->max_records);
+    if (tally__raw_reserve(into, base + from->nrec) != 0)
+        return tally__nomem(r->csv.err);
+    for (size_t c = 0; c < into->ncols; c++)
+        if (append_column(into, from, c, base) != 0)
+            return tally__nomem(r->csv.err);
+    for (size_t i = 0; i < from->nrec; i++)
+        into->lines[base + i] = from->lines[i] + offset;
+    into->nrec += from->nrec;
+    tally__csv_merge_lists(r, &pt->rec, offset);
+    return TALLY_OK;
+}
+
+/* The second half failed: report its error at the right line. */
+static tally_status part_error(tally__csvrec *r, part *pt, long offset)
+{
+    if (pt->rec.bad_utf8) {
+        r->bad_utf8 = 1;
+        r->bad_line = pt->rec.bad_line + offset;
+        r->bad_col = pt->rec.bad_col;
+    }
+    if (r->csv.err) {
+        *r->csv.err = pt->err;
+        if (r->csv.err->line)
+            r->csv.err->line += offset;
+    }
+    return pt->status;
+}
+
+static tally_status read_two(tally__csvrec *r, const unsigned char *start)
+{
+    part pt;
+    TALLY_TRY(start_part(r, start, &pt));
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, parse_part, &pt) != 0) {
+        tally_raw_free(pt.rec.raw);
+        return tally__csv_records(r, r->csv.end, NULL);
+    }
+    tally_status st = tally__csv_records(r, start, NULL);
+    int joined = st == TALLY_OK && r->csv.p == start;
+    if (!joined)
+        atomic_store(&pt.cancel, 1);
+    pthread_join(thread, NULL);
+    long offset = r->csv.line - 1;
+    if (joined)
+        st = pt.status != TALLY_OK ? part_error(r, &pt, offset)
+                                   : append_part(r, &pt, offset);
+    else if (st == TALLY_OK) /* the guess was wrong: read on alone */
+        st = tally__csv_records(r, r->csv.end, NULL);
+    tally__csv_destroy(&pt.rec.csv);
+    tally_raw_free(pt.rec.raw);
+    return st;
+}
+
+tally_status tally__csv_read_data(tally__csvrec *r, int threads)
+{
+    const unsigned char *from = r->csv.p, *end = r->csv.end;
+    if (threads == 1 || (size_t)(end - from) < PARALLEL_MIN)
+        return tally__csv_records(r, end, NULL);
+    const unsigned char *start =
+        guess_start(from, from + (end - from) / 2, end);
+    if (!start)
+        return tally__csv_records(r, end, NULL);
+    return read_two(r, start);
+}
