@@ -64,13 +64,16 @@ void *tally__arena_alloc(tally__arena *a, size_t size)
         return NULL;
     size = (size + align - 1) & ~(align - 1);
     chunk *c = a->head;
-    if (!c || c->size - c->used < size) {
+    /* Strings are packed without padding, so realign the offset. */
+    size_t start = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || start > c->size || c->size - start < size) {
         c = add_chunk(a, size);
         if (!c)
             return NULL;
+        start = 0;
     }
-    void *p = c->data + c->used;
-    c->used += size;
+    void *p = c->data + start;
+    c->used = start + size;
     a->total += size;
     return p;
 }

@@ -1,0 +1,462 @@
+/*
+ * infer.c: tally_codebook_infer(): which columns form one question, and
+ * the codebook that says so.
+ *
+ * Columns are grouped by the dialect's question key ("Question [Row]"
+ * headers) or by a shared prefix ("Q4_1", "Q4_2"): a group whose columns
+ * each hold one option, ticked or not, is a multi-select question; a group
+ * whose answers share one set of labels is a matrix. Everything else is a
+ * question of its own, typed by infer_column.c.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "infer.h"
+#include "strdict.h"
+
+#define DEFAULT_MAX_OPTIONS 30
+
+typedef struct infer_ctx {
+    const tally_raw *raw;
+    tally_codebook *cb;
+    tally__arena *tmp;       /* column descriptions, freed at the end */
+    tally__colinfo *cols;
+    size_t max_options;
+    size_t next_number;      /* for "Q<n>" ids                        */
+    tally__strdict ids;      /* ids in use                            */
+} infer_ctx;
+
+/* --- ids ------------------------------------------------------------------ */
+
+static int id_like(const char *s)
+{
+    size_t n = strlen(s);
+    if (!n || n > 32 || !isalpha((unsigned char)s[0]))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isalnum((unsigned char)s[i]) && s[i] != '_' && s[i] != '.')
+            return 0;
+    return s[n - 1] != '.';
+}
+
+/* Reserve base (or base_2, base_3, ...) as an id; NULL out of memory. */
+static const char *unique_id(infer_ctx *x, const char *base)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", base);
+    for (int k = 2;; k++) {
+        int added;
+        long id = tally__strdict_intern(&x->ids, x->tmp, buf, strlen(buf),
+                                        &added);
+        if (id < 0)
+            return NULL;
+        if (added)
+            return tally__cb_str(x->cb, buf);
+        snprintf(buf, sizeof buf, "%.50s_%d", base, k);
+    }
+}
+
+static const char *question_id(infer_ctx *x, const char *name)
+{
+    char base[32];
+    x->next_number++;
+    if (name && id_like(name))
+        return unique_id(x, name);
+    snprintf(base, sizeof base, "Q%zu", x->next_number);
+    return unique_id(x, base);
+}
+
+/* "IP Address" -> "ip_address" (metadata keeps a readable id). */
+static const char *meta_id(infer_ctx *x, const char *name)
+{
+    char slug[33];
+    size_t n = 0;
+    for (const char *s = name; *s && n < sizeof slug - 1; s++) {
+        if (isalnum((unsigned char)*s))
+            slug[n++] = (char)tolower((unsigned char)*s);
+        else if (n && slug[n - 1] != '_')
+            slug[n++] = '_';
+    }
+    while (n && slug[n - 1] == '_')
+        n--;
+    slug[n] = '\0';
+    if (!n || !isalpha((unsigned char)slug[0]))
+        snprintf(slug, sizeof slug, "meta");
+    return unique_id(x, slug);
+}
+
+/* --- options -------------------------------------------------------------- */
+
+/* The options of a described column: its scale points or its valid
+   answers, then its missing codes. */
+static const tally_option *column_options(infer_ctx *x,
+                                          const tally__colinfo *ci,
+                                          size_t *n)
+{
+    size_t valid = ci->kind == TALLY__COL_SCALE   ? ci->n_points
+                   : ci->kind == TALLY__COL_JOINED ? ci->n_options
+                   : ci->kind == TALLY__COL_NUMERIC ? 0
+                                                    : ci->n_valid;
+    *n = valid + ci->n_missing;
+    if (!*n)
+        return NULL;
+    tally_option *o = tally__arena_calloc(x->tmp, *n, sizeof *o);
+    if (!o)
+        return NULL;
+    for (size_t i = 0; i < valid; i++) {
+        o[i].value = (double)(i + 1);
+        if (ci->kind == TALLY__COL_SCALE) {
+            o[i].label = ci->points[i];
+            o[i].value = ci->point_values[i];
+        } else if (ci->kind == TALLY__COL_JOINED) {
+            o[i].label = ci->options[i].text;
+        } else {
+            o[i].label = ci->valid[i].text;
+        }
+    }
+    for (size_t i = 0; i < ci->n_missing; i++) {
+        o[valid + i].label = ci->missing[i].text;
+        o[valid + i].value = NAN;
+        o[valid + i].missing = 1;
+    }
+    return tally__cb_options(x->cb, o, *n);
+}
+
+static tally_qtype question_type(tally__colkind kind)
+{
+    switch (kind) {
+    case TALLY__COL_META:
+        return TALLY_QTYPE_META;
+    case TALLY__COL_SCALE:
+        return TALLY_QTYPE_SCALE;
+    case TALLY__COL_SINGLE:
+        return TALLY_QTYPE_SINGLE;
+    case TALLY__COL_NUMERIC:
+        return TALLY_QTYPE_NUMERIC;
+    case TALLY__COL_JOINED:
+        return TALLY_QTYPE_MULTI;
+    default:
+        return TALLY_QTYPE_TEXT;
+    }
+}
+
+/* --- one column, one question --------------------------------------------- */
+
+static tally_status add_single(infer_ctx *x, size_t c)
+{
+    const tally__colinfo *ci = &x->cols[c];
+    const tally_column *col = tally_raw_column(x->raw, c);
+    tally_question *q = tally__codebook_add(x->cb);
+    if (!q)
+        return TALLY_ERR_NOMEM;
+    q->type = question_type(ci->kind);
+    q->id = q->type == TALLY_QTYPE_META ? meta_id(x, col->name)
+                                        : question_id(x, col->name);
+    q->text = tally__cb_str(x->cb, col->name);
+    q->column = tally__cb_str(x->cb, col->name);
+    q->ordered = ci->kind == TALLY__COL_SCALE;
+    q->reason = tally__cb_str(x->cb, ci->reason);
+    if (ci->kind == TALLY__COL_JOINED)
+        q->separator = tally__cb_str(x->cb, ", ");
+    if (q->type != TALLY_QTYPE_META && q->type != TALLY_QTYPE_TEXT) {
+        q->options = column_options(x, ci, &q->n_options);
+        if (q->n_options && !q->options)
+            return TALLY_ERR_NOMEM;
+    }
+    if (!q->id || !q->text || !q->column)
+        return TALLY_ERR_NOMEM;
+    return TALLY_OK;
+}
+
+/* --- groups of columns ----------------------------------------------------- */
+
+/* The key that groups column c with its neighbours: the dialect's group,
+   else the header before its last '_', '.' or '/' ("Q4_1" -> "Q4"). */
+static int group_key(const tally_raw *raw, size_t c, char *key, size_t cap)
+{
+    const tally_column *col = tally_raw_column(raw, c);
+    if (col->group) {
+        snprintf(key, cap, "[%s", col->group);
+        return 1;
+    }
+    const char *sep = strrchr(col->name, '_');
+    const char *dot = strrchr(col->name, '.');
+    const char *slash = strrchr(col->name, '/');
+    sep = dot > sep ? dot : sep;
+    sep = slash > sep ? slash : sep;
+    if (!sep || sep == col->name || !sep[1] ||
+        (size_t)(sep - col->name) >= cap)
+        return 0;
+    snprintf(key, cap, "%.*s", (int)(sep - col->name), col->name);
+    return 1;
+}
+
+/* End of the run of columns from c that share c's group key. */
+static size_t run_end(const infer_ctx *x, size_t c)
+{
+    char first[256], key[256];
+    size_t e = c + 1;
+    if (!group_key(x->raw, c, first, sizeof first))
+        return e;
+    while (e < x->raw->ncols && x->cols[e].kind != TALLY__COL_META &&
+           group_key(x->raw, e, key, sizeof key) && !strcmp(key, first))
+        e++;
+    return e;
+}
+
+/* A column that holds one option, ticked or not: its answers are one
+   label (SurveyMonkey's option text) or tick marks (1, Y, TRUE, x), with
+   blanks or 0/N/No/False for "not ticked". *label gets the option text, or
+   "" for tick marks. */
+static int dichotomy(const tally__colinfo *ci, const char **label)
+{
+    const char *lab = NULL;
+    int ticks = 0;
+    for (size_t i = 0; i < ci->n_valid + ci->n_missing; i++) {
+        const char *v = i < ci->n_valid ? ci->valid[i].text
+                                        : ci->missing[i - ci->n_valid].text;
+        if (tally__is_untick(v))
+            continue;
+        if (tally__is_tick(v))
+            ticks = 1;
+        else if (lab && strcmp(lab, v) != 0)
+            return 0;
+        else
+            lab = v;
+    }
+    if (lab && ticks)
+        return 0;
+    *label = lab ? lab : "";
+    return 1;
+}
+
+/* Number of dichotomy columns from c (within [c, e)); 0 unless they form
+   a multi-select question: two or more, not all the same label (that is a
+   yes/no matrix). */
+static size_t multi_run(const infer_ctx *x, size_t c, size_t e)
+{
+    size_t m = 0;
+    int differ = 0;
+    const char *first = NULL, *lab;
+    while (c + m < e && dichotomy(&x->cols[c + m], &lab)) {
+        if (!first)
+            first = lab;
+        differ |= strcmp(first, lab) != 0 || !*lab;
+        m++;
+    }
+    return m >= 2 && differ ? m : 0;
+}
+
+/* The question's text and id base for a group of columns. */
+static void group_names(const infer_ctx *x, size_t c, char *key, size_t cap,
+                        const char **text)
+{
+    const tally_column *col = tally_raw_column(x->raw, c);
+    group_key(x->raw, c, key, cap);
+    *text = col->group ? col->group : key;
+}
+
+static const char *option_label(const infer_ctx *x, size_t c)
+{
+    const char *lab;
+    const tally_column *col = tally_raw_column(x->raw, c);
+    dichotomy(&x->cols[c], &lab);
+    if (*lab)
+        return lab;
+    return col->sub ? col->sub : col->name;
+}
+
+static tally_status add_multi(infer_ctx *x, size_t c, size_t e)
+{
+    char key[256];
+    const char *text;
+    group_names(x, c, key, sizeof key, &text);
+    tally_option *o = tally__arena_calloc(x->tmp, e - c, sizeof *o);
+    tally_question *q = tally__codebook_add(x->cb);
+    if (!o || !q)
+        return TALLY_ERR_NOMEM;
+    for (size_t i = 0; i < e - c; i++) {
+        o[i].label = option_label(x, c + i);
+        o[i].column = tally_raw_column(x->raw, c + i)->name;
+        o[i].value = (double)(i + 1);
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(o[j].label, o[i].label))
+                o[i].label = o[i].column; /* repeated label: say which */
+    }
+    q->type = TALLY_QTYPE_MULTI;
+    q->id = question_id(x, key[0] == '[' ? NULL : key);
+    q->text = tally__cb_str(x->cb, text);
+    q->options = tally__cb_options(x->cb, o, e - c);
+    q->n_options = e - c;
+    return q->id && q->text && q->options ? TALLY_OK : TALLY_ERR_NOMEM;
+}
+
+/* Add v (count included) to the values of u, merging equal texts. */
+static void merge_values(tally__value *u, size_t *n, const tally__value *v,
+                         size_t nv)
+{
+    for (size_t i = 0; i < nv; i++) {
+        size_t k = 0;
+        while (k < *n && strcmp(u[k].text, v[i].text) != 0)
+            k++;
+        if (k == *n)
+            u[(*n)++] = (tally__value){v[i].text, 0, 0};
+        u[k].count += v[i].count;
+    }
+}
+
+/*
+ * Do columns [c, e) share one set of answer labels? Their answers are
+ * pooled and classified as one column; a scale or a few categories make
+ * a matrix. *u receives the pooled description.
+ */
+static int matrix_union(infer_ctx *x, size_t c, size_t e, tally__colinfo *u)
+{
+    size_t nv = 0, nm = 0;
+    double bytes = 0;
+    memset(u, 0, sizeof *u);
+    for (size_t i = c; i < e; i++) {
+        tally__colkind k = x->cols[i].kind;
+        if (k != TALLY__COL_SCALE && k != TALLY__COL_SINGLE &&
+            k != TALLY__COL_NUMERIC && k != TALLY__COL_EMPTY)
+            return 0;
+        nv += x->cols[i].n_valid;
+        nm += x->cols[i].n_missing;
+    }
+    u->valid = tally__arena_calloc(x->tmp, nv + 1, sizeof *u->valid);
+    u->missing = tally__arena_calloc(x->tmp, nm + 1, sizeof *u->missing);
+    if (!u->valid || !u->missing)
+        return -1;
+    for (size_t i = c; i < e; i++) {
+        const tally__colinfo *ci = &x->cols[i];
+        merge_values(u->valid, &u->n_valid, ci->valid, ci->n_valid);
+        merge_values(u->missing, &u->n_missing, ci->missing, ci->n_missing);
+        u->answered += ci->answered;
+        bytes += ci->mean_len * (double)ci->answered;
+    }
+    u->mean_len = u->answered ? bytes / (double)u->answered : 0;
+    if (tally__classify(u, x->max_options, x->tmp) != 0)
+        return -1;
+    return u->n_valid > 0 &&
+           (u->kind == TALLY__COL_SCALE || u->kind == TALLY__COL_SINGLE);
+}
+
+static tally_status add_matrix(infer_ctx *x, size_t c, size_t e,
+                               const tally__colinfo *u)
+{
+    char key[256];
+    const char *text;
+    group_names(x, c, key, sizeof key, &text);
+    tally_item *items = tally__arena_calloc(x->tmp, e - c, sizeof *items);
+    tally_question *q = tally__codebook_add(x->cb);
+    if (!items || !q)
+        return TALLY_ERR_NOMEM;
+    q->type = TALLY_QTYPE_MATRIX;
+    q->id = question_id(x, key[0] == '[' ? NULL : key);
+    if (!q->id)
+        return TALLY_ERR_NOMEM;
+    for (size_t i = 0; i < e - c; i++) {
+        const tally_column *col = tally_raw_column(x->raw, c + i);
+        char item_id[80];
+        snprintf(item_id, sizeof item_id, "%s_%zu", q->id, i + 1);
+        items[i].id = unique_id(x, id_like(col->name) ? col->name : item_id);
+        items[i].text = col->sub ? col->sub : col->name;
+        items[i].column = col->name;
+        if (!items[i].id)
+            return TALLY_ERR_NOMEM;
+    }
+    q->text = tally__cb_str(x->cb, text);
+    q->ordered = u->kind == TALLY__COL_SCALE;
+    q->items = tally__cb_items(x->cb, items, e - c);
+    q->n_items = e - c;
+    q->options = column_options(x, u, &q->n_options);
+    return q->text && q->items && q->options ? TALLY_OK : TALLY_ERR_NOMEM;
+}
+
+/* Columns [c, e) share a group key: a multi-select question, a matrix, or
+   (*used = 0) separate questions after all. */
+static tally_status add_group(infer_ctx *x, size_t c, size_t e, size_t *used)
+{
+    size_t m = multi_run(x, c, e);
+    *used = 0;
+    if (m) {
+        *used = m;
+        return add_multi(x, c, c + m);
+    }
+    tally__colinfo u;
+    int rc = matrix_union(x, c, e, &u);
+    if (rc < 0)
+        return TALLY_ERR_NOMEM;
+    if (!rc)
+        return TALLY_OK;
+    *used = e - c;
+    return add_matrix(x, c, e, &u);
+}
+
+static tally_status infer_all(infer_ctx *x)
+{
+    size_t c = 0;
+    while (c < x->raw->ncols) {
+        size_t e = x->cols[c].kind == TALLY__COL_META ? c + 1
+                                                       : run_end(x, c);
+        size_t used = 0;
+        if (e - c >= 2)
+            TALLY_TRY(add_group(x, c, e, &used));
+        if (!used) {
+            TALLY_TRY(add_single(x, c));
+            used = 1;
+        }
+        c += used;
+    }
+    return TALLY_OK;
+}
+
+static tally_status infer(infer_ctx *x, tally_error *err)
+{
+    x->cols = tally__arena_calloc(x->tmp, x->raw->ncols ? x->raw->ncols : 1,
+                                  sizeof *x->cols);
+    if (!x->cols)
+        return tally__nomem(err);
+    for (size_t c = 0; c < x->raw->ncols; c++)
+        if (tally__infer_column(x->raw, c, x->max_options, x->tmp,
+                                &x->cols[c]) != 0)
+            return tally__nomem(err);
+    tally_status st = infer_all(x);
+    if (st != TALLY_OK)
+        return tally__fail(err, st, "cannot infer the codebook: %s",
+                           tally_strerror(st));
+    return tally__codebook_validate(x->cb, err);
+}
+
+tally_status tally_codebook_infer(const tally_raw *raw,
+                                  const tally_infer_opts *opts,
+                                  tally_codebook **out, tally_error *err)
+{
+    if (!out)
+        return tally__fail(err, TALLY_ERR_INVALID_ARG, "no output pointer");
+    *out = NULL;
+    if (!raw)
+        return tally__fail(err, TALLY_ERR_INVALID_ARG, "no raw table");
+    infer_ctx x = {.raw = raw};
+    x.max_options = opts && opts->max_options ? opts->max_options
+                                              : DEFAULT_MAX_OPTIONS;
+    x.cb = tally__codebook_new();
+    x.tmp = tally__arena_new();
+    tally_status st = TALLY_ERR_NOMEM;
+    if (x.cb && x.tmp && tally__strdict_init(&x.ids) == 0) {
+        st = infer(&x, err);
+        tally__strdict_destroy(&x.ids);
+    } else {
+        tally__nomem(err);
+    }
+    tally__arena_free(x.tmp);
+    if (st != TALLY_OK) {
+        tally_codebook_free(x.cb);
+        return st;
+    }
+    *out = x.cb;
+    return TALLY_OK;
+}

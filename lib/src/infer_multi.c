@@ -1,0 +1,217 @@
+/*
+ * infer_multi.c: multi-select answers, joined in one column ("Excel,
+ * Python") or one column per option (ticked / not ticked).
+ *
+ * Joined answers are split by matching the known options longest first,
+ * never by naive splitting (formats.md 4: Google Forms joins checkbox
+ * options with ", ", and an option may itself contain ", ", as in
+ * "Hispanic, Latino, or Spanish origin"). Options are learned from the
+ * answers that hold one option only; the rest of the text is split at
+ * the separator. Free text that merely contains commas is told apart by
+ * its pieces: options recur, free-text pieces mostly do not.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "alloc.h"
+#include "infer.h"
+
+#define SEP ", "
+#define SEP_LEN 2
+
+typedef struct learner {
+    tally__value *opt;     /* options found, with tick counts          */
+    size_t n, cap;
+    long *before;          /* before[a * cap + b]: a listed before b    */
+} learner;
+
+static long find_option(const learner *l, const char *s, size_t len)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strlen(l->opt[i].text) == len &&
+            memcmp(l->opt[i].text, s, len) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* Longest known option at s that ends at a separator or the end. */
+static long longest_at(const learner *l, const char *s)
+{
+    long best = -1;
+    size_t best_len = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        size_t len = strlen(l->opt[i].text);
+        if (len > best_len && strncmp(s, l->opt[i].text, len) == 0 &&
+            (s[len] == '\0' || strncmp(s + len, SEP, SEP_LEN) == 0)) {
+            best = (long)i;
+            best_len = len;
+        }
+    }
+    return best;
+}
+
+static long add_option(learner *l, const char *s, size_t len,
+                       tally__arena *arena)
+{
+    long known = find_option(l, s, len);
+    if (known >= 0)
+        return known;
+    if (l->n == l->cap)
+        return -2; /* more pieces than any option list: free text */
+    l->opt[l->n].text = tally__arena_strndup(arena, s, len);
+    l->opt[l->n].count = 0;
+    return l->opt[l->n].text ? (long)l->n++ : -1;
+}
+
+/* Split one answer; count ticks and which option came first. */
+static int split_answer(learner *l, const tally__value *v,
+                        tally__arena *arena)
+{
+    long seen[64];
+    size_t n_seen = 0;
+    for (const char *s = v->text; *s;) {
+        long o = longest_at(l, s);
+        size_t len = o >= 0 ? strlen(l->opt[o].text) : 0;
+        if (o < 0) {
+            const char *next = strstr(s, SEP);
+            len = next ? (size_t)(next - s) : strlen(s);
+            o = add_option(l, s, len, arena);
+            if (o < 0)
+                return (int)o;
+        }
+        l->opt[o].count += v->count;
+        for (size_t k = 0; k < n_seen; k++)
+            l->before[(size_t)seen[k] * l->cap + (size_t)o] +=
+                (long)v->count;
+        if (n_seen < 64)
+            seen[n_seen++] = o;
+        s += len;
+        if (strncmp(s, SEP, SEP_LEN) == 0)
+            s += SEP_LEN;
+    }
+    return 0;
+}
+
+/* Net number of times option a was listed before the others: platforms
+   list ticked options in the form's order, which is the order to show. */
+static long precedence(const learner *l, size_t a)
+{
+    long net = 0;
+    for (size_t b = 0; b < l->n; b++)
+        net += l->before[a * l->cap + b] - l->before[b * l->cap + a];
+    return net;
+}
+
+/* Does option a come before option b: listed earlier by more
+   respondents, then more often ticked, then alphabetically. */
+static int comes_before(const learner *l, const long *score, size_t a,
+                        size_t b)
+{
+    if (score[a] != score[b])
+        return score[a] > score[b];
+    if (l->opt[a].count != l->opt[b].count)
+        return l->opt[a].count > l->opt[b].count;
+    return strcmp(l->opt[a].text, l->opt[b].text) < 0;
+}
+
+/* Options recur; free-text pieces do not: 90 % of the ticks must fall on
+   options chosen at least twice. */
+static int recurring(const learner *l)
+{
+    size_t all = 0, repeated = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        all += l->opt[i].count;
+        if (l->opt[i].count >= 2)
+            repeated += l->opt[i].count;
+    }
+    return l->n >= 2 && repeated * 10 >= all * 9;
+}
+
+static int learn(learner *l, const tally__colinfo *info, tally__arena *arena)
+{
+    for (size_t i = 0; i < info->n_valid; i++)
+        if (!strstr(info->valid[i].text, SEP) &&
+            add_option(l, info->valid[i].text, strlen(info->valid[i].text),
+                       arena) < 0)
+            return l->n == l->cap ? 0 : -1;
+    for (size_t i = 0; i < info->n_valid; i++) {
+        int rc = split_answer(l, &info->valid[i], arena);
+        if (rc == -2)
+            return 0;
+        if (rc < 0)
+            return -1;
+    }
+    return recurring(l);
+}
+
+/* Copy the options into info in form order (at most 64 of them). */
+static int keep_options(const learner *l, tally__colinfo *info,
+                        tally__arena *arena)
+{
+    long score[64];
+    size_t order[64];
+    for (size_t i = 0; i < l->n; i++) {
+        score[i] = precedence(l, i);
+        order[i] = i;
+    }
+    for (size_t i = 1; i < l->n; i++)
+        for (size_t j = i;
+             j > 0 && comes_before(l, score, order[j], order[j - 1]); j--) {
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    info->options = tally__arena_calloc(arena, l->n, sizeof *info->options);
+    if (!info->options)
+        return -1;
+    for (size_t i = 0; i < l->n; i++)
+        info->options[i] = l->opt[order[i]];
+    info->n_options = l->n;
+    info->kind = TALLY__COL_JOINED;
+    return 0;
+}
+
+int tally__infer_joined(tally__colinfo *info, size_t max_options,
+                        tally__arena *arena)
+{
+    size_t joined = 0;
+    for (size_t i = 0; i < info->n_valid; i++)
+        if (strstr(info->valid[i].text, SEP))
+            joined += info->valid[i].count;
+    if (!joined || joined * 20 < info->answered)
+        return 0;
+    learner l = {0};
+    l.cap = max_options < 64 ? max_options : 64;
+    l.opt = tally__calloc(l.cap, sizeof *l.opt);
+    l.before = tally__calloc(l.cap * l.cap, sizeof *l.before);
+    int rc = -1;
+    if (l.opt && l.before) {
+        rc = learn(&l, info, arena);
+        if (rc == 1)
+            rc = keep_options(&l, info, arena) == 0 ? 1 : -1;
+    }
+    tally__free(l.opt);
+    tally__free(l.before);
+    return rc;
+}
+
+int tally__is_tick(const char *s)
+{
+    static const char *const ticks[] = {"1", "y", "x", "true", "selected",
+                                        "checked", "ticked"};
+    for (size_t i = 0; i < TALLY_ARRAY_SIZE(ticks); i++)
+        if (strcasecmp(s, ticks[i]) == 0)
+            return 1;
+    return 0;
+}
+
+int tally__is_untick(const char *s)
+{
+    static const char *const unticks[] = {"", "0", "n", "no", "false",
+                                          "not selected", "unchecked"};
+    for (size_t i = 0; i < TALLY_ARRAY_SIZE(unticks); i++)
+        if (strcasecmp(s, unticks[i]) == 0)
+            return 1;
+    return 0;
+}
