@@ -10,6 +10,7 @@
  * the separator. Free text that merely contains commas is told apart by
  * its pieces: options recur, free-text pieces mostly do not.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -74,7 +75,11 @@ static int split_answer(learner *l, const tally__value *v,
         long o = longest_at(l, s);
         size_t len = o >= 0 ? strlen(l->opt[o].text) : 0;
         if (o < 0) {
+            /* A piece that goes on in lower case ("Visibility, profile
+               and outreach") is one option containing the separator. */
             const char *next = strstr(s, SEP);
+            while (next && islower((unsigned char)next[SEP_LEN]))
+                next = strstr(next + SEP_LEN, SEP);
             len = next ? (size_t)(next - s) : strlen(s);
             o = add_option(l, s, len, arena);
             if (o < 0)

@@ -122,7 +122,7 @@ TALLY_API const char *tally_freq_text(const tally_freq *f);
 TALLY_API tally_qtype tally_freq_type(const tally_freq *f);
 /** @brief 1 when the question is a matrix tabulated item by item. */
 TALLY_API int tally_freq_is_matrix(const tally_freq *f);
-/** @brief 1 when counts are weighted (sampling or frequency weights). */
+/** @brief How counts are weighted (TALLY_WEIGHT_NONE: not at all). */
 TALLY_API tally_weight_kind tally_freq_weight_kind(const tally_freq *f);
 /** @brief CI method used. */
 TALLY_API tally_ci_method tally_freq_ci_method(const tally_freq *f);
