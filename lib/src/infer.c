@@ -25,6 +25,7 @@ typedef struct infer_ctx {
     tally__arena *tmp;       /* column descriptions, freed at the end */
     tally__colinfo *cols;
     size_t max_options;
+    const char *weight;      /* a weight column: not a question        */
     size_t next_number;      /* for "Q<n>" ids                        */
     tally__strdict ids;      /* ids in use                            */
 } infer_ctx;
@@ -400,6 +401,11 @@ static tally_status infer_all(infer_ctx *x)
 {
     size_t c = 0;
     while (c < x->raw->ncols) {
+        if (x->weight && !strcmp(tally_raw_column(x->raw, c)->name,
+                                 x->weight)) {
+            c++;
+            continue;
+        }
         size_t e = x->cols[c].kind == TALLY__COL_META ? c + 1
                                                        : run_end(x, c);
         size_t used = 0;
@@ -443,6 +449,7 @@ tally_status tally_codebook_infer(const tally_raw *raw,
     infer_ctx x = {.raw = raw};
     x.max_options = opts && opts->max_options ? opts->max_options
                                               : DEFAULT_MAX_OPTIONS;
+    x.weight = opts ? opts->weight : NULL;
     x.cb = tally__codebook_new();
     x.tmp = tally__arena_new();
     tally_status st = TALLY_ERR_NOMEM;

@@ -103,6 +103,9 @@ typedef struct tally_infer_opts {
     /** A column with more distinct answers than this is open text rather
         than a single-choice question. 0: 30. */
     size_t max_options;
+    /** A column of weights (sampling or frequency weights): not a
+        question. NULL: none. */
+    const char *weight;
 } tally_infer_opts;
 
 /**

@@ -1,0 +1,296 @@
+/* cli.c: options, help and error reporting for every subcommand. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef enum opt_id {
+#define TALLY_OPT(id, name, letter, arg, cmds, help) id,
+#include "options.def"
+#undef TALLY_OPT
+    OPT_N
+} opt_id;
+
+typedef struct opt_def {
+    const char *name;
+    int letter;
+    const char *arg;
+    const char *commands;
+    const char *help;
+} opt_def;
+
+static const opt_def options[] = {
+#define TALLY_OPT(id, name, letter, arg, cmds, help)                           \
+    {name, letter, arg, cmds, help},
+#include "options.def"
+#undef TALLY_OPT
+};
+
+/* The letter of a command in options.def. */
+static char command_letter(const char *command)
+{
+    return command[0];
+}
+
+static int applies(const opt_def *d, const char *command)
+{
+    return strchr(d->commands, command_letter(command)) != NULL;
+}
+
+/* --- errors --------------------------------------------------------------- */
+
+int cli_error(int code, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("tally: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return code;
+}
+
+static int exit_code(tally_status st)
+{
+    switch (st) {
+    case TALLY_OK:
+        return 0;
+    case TALLY_ERR_INVALID_ARG:
+    case TALLY_ERR_NO_SUCH_VAR:
+    case TALLY_ERR_TYPE_MISMATCH:
+        return EXIT_USAGE;
+    case TALLY_ERR_IO:
+    case TALLY_ERR_XLSX:
+        return EXIT_IO;
+    default:
+        return EXIT_DATA;
+    }
+}
+
+int cli_fail(tally_status st, const tally_error *err)
+{
+    const char *msg = err && err->message[0] ? err->message
+                                             : tally_strerror(st);
+    if (err && err->file[0] && err->line && err->column)
+        fprintf(stderr, "tally: %s:%ld:%ld: %s\n", err->file, err->line,
+                err->column, msg);
+    else if (err && err->file[0] && err->line)
+        fprintf(stderr, "tally: %s:%ld: %s\n", err->file, err->line, msg);
+    else if (err && err->file[0])
+        fprintf(stderr, "tally: %s: %s\n", err->file, msg);
+    else
+        fprintf(stderr, "tally: %s\n", msg);
+    return exit_code(st);
+}
+
+void cli_warn(const cli_opts *o, const char *file, const char *text)
+{
+    if (!o->quiet)
+        fprintf(stderr, "tally: %s: warning: %s\n", file, text);
+}
+
+/* --- help ----------------------------------------------------------------- */
+
+void cli_help(const char *command, const char *synopsis, const char *about)
+{
+    printf("Usage: tally %s %s\n%s\n\nOptions:\n", command, synopsis, about);
+    for (size_t i = 0; i < OPT_N; i++) {
+        const opt_def *d = &options[i];
+        char left[64];
+        if (!applies(d, command))
+            continue;
+        int n = d->letter ? snprintf(left, sizeof left, "-%c, --%s",
+                                     d->letter, d->name)
+                          : snprintf(left, sizeof left, "    --%s", d->name);
+        if (d->arg)
+            snprintf(left + n, sizeof left - (size_t)n, " %s", d->arg);
+        printf("  %-28s %s\n", left, d->help);
+    }
+}
+
+/* --- values --------------------------------------------------------------- */
+
+static int parse_double(const char *name, const char *s, double lo,
+                        double hi, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (!*s || *end || errno || !isfinite(v) || v < lo || v > hi)
+        return cli_error(EXIT_USAGE, "--%s: \"%s\" is not a number from %g "
+                                     "to %g",
+                         name, s, lo, hi);
+    *out = v;
+    return 0;
+}
+
+static int parse_size(const char *name, const char *s, size_t *out)
+{
+    double v;
+    int rc = parse_double(name, s, 1, 1e15, &v);
+    if (!rc && v != floor(v))
+        rc = cli_error(EXIT_USAGE, "--%s: \"%s\" is not a whole number",
+                       name, s);
+    *out = (size_t)v;
+    return rc;
+}
+
+static int parse_delimiter(const char *s, char *out)
+{
+    if (!strcmp(s, "tab") || !strcmp(s, "\\t") || !strcmp(s, "\t"))
+        *out = '\t';
+    else if (strlen(s) == 1 && strchr(",;|", s[0]))
+        *out = s[0];
+    else
+        return cli_error(EXIT_USAGE, "--delimiter: use ',', ';', '|' or tab");
+    return 0;
+}
+
+static int parse_keyword(opt_id id, const char *s, cli_opts *o)
+{
+    tally_status st = TALLY_OK;
+    if (id == OPT_CI)
+        st = tally_ci_method_parse(s, &o->freq.ci);
+    else if (id == OPT_DIALECT)
+        st = tally_dialect_parse(s, &o->read.dialect);
+    else if (id == OPT_ENCODING)
+        st = tally_encoding_parse(s, &o->read.encoding);
+    if (st != TALLY_OK)
+        return cli_error(EXIT_USAGE, "--%s: unknown value \"%s\" (see tally "
+                                     "%s --help)",
+                         options[id].name, s, o->command);
+    return 0;
+}
+
+static int add_where(cli_opts *o, const char *expr)
+{
+    const char **w = realloc(o->where, (o->n_where + 1) * sizeof *w);
+    if (!w)
+        return cli_error(EXIT_DATA, "out of memory");
+    o->where = w;
+    o->where[o->n_where++] = expr;
+    return 0;
+}
+
+static int apply_number(opt_id id, const char *v, cli_opts *o)
+{
+    double d;
+    int rc = 0;
+    switch (id) {
+    case OPT_LEVEL:
+        rc = parse_double("level", v, 0.5, 0.9999, &o->freq.level);
+        break;
+    case OPT_POPULATION:
+        rc = parse_double("population", v, 1, 1e15, &o->freq.population);
+        break;
+    case OPT_DECIMALS:
+        rc = parse_double("decimals", v, 0, 6, &d);
+        o->write.decimals = d == 0 ? TALLY_DECIMALS_ZERO : (int)d;
+        break;
+    case OPT_MAX_FIELD:
+        return parse_size("max-field-size", v, &o->read.max_field_bytes);
+    case OPT_MAX_COLUMNS:
+        return parse_size("max-columns", v, &o->read.max_columns);
+    case OPT_MAX_ROWS:
+        return parse_size("max-rows", v, &o->read.max_rows);
+    default:
+        rc = parse_double("threads", v, 1, 64, &d);
+        o->read.threads = (int)d;
+    }
+    return rc;
+}
+
+static int apply(opt_id id, const char *v, cli_opts *o)
+{
+    switch (id) {
+    case OPT_CODEBOOK: o->codebook = v; return 0;
+    case OPT_OUTPUT: o->output = v; return 0;
+    case OPT_FORMAT: o->format = v; return 0;
+    case OPT_WEIGHT: o->weight = v; return 0;
+    case OPT_COUNT: o->count = v; return 0;
+    case OPT_WHERE: return add_where(o, v);
+    case OPT_NO_CI: o->table.no_ci = 1; return 0;
+    case OPT_RAW_CSV: o->write.raw_csv = 1; return 0;
+    case OPT_QUIET: o->quiet = 1; return 0;
+    case OPT_HELP: o->help = 1; return 0;
+    case OPT_DELIMITER: return parse_delimiter(v, &o->read.delimiter);
+    case OPT_CI:
+    case OPT_DIALECT:
+    case OPT_ENCODING: return parse_keyword(id, v, o);
+    default: return apply_number(id, v, o);
+    }
+}
+
+/* --- parsing -------------------------------------------------------------- */
+
+static void build_table(const char *command, struct option *longs,
+                        char *shorts)
+{
+    size_t n = 0, s = 0;
+    shorts[s++] = ':';
+    for (size_t i = 0; i < OPT_N; i++) {
+        const opt_def *d = &options[i];
+        if (!applies(d, command))
+            continue;
+        longs[n++] = (struct option){d->name, d->arg ? required_argument
+                                                     : no_argument,
+                                     NULL, 256 + (int)i};
+        if (d->letter) {
+            shorts[s++] = (char)d->letter;
+            if (d->arg)
+                shorts[s++] = ':';
+        }
+    }
+    longs[n] = (struct option){0};
+    shorts[s] = '\0';
+}
+
+static opt_id by_letter(int letter)
+{
+    for (size_t i = 0; i < OPT_N; i++)
+        if (options[i].letter == letter)
+            return (opt_id)i;
+    return OPT_N;
+}
+
+int cli_parse(int argc, char **argv, const char *command, cli_opts *o)
+{
+    struct option longs[OPT_N + 1];
+    char shorts[2 * OPT_N + 2];
+    memset(o, 0, sizeof *o);
+    o->command = command;
+    build_table(command, longs, shorts);
+    optind = 1;
+    opterr = 0;
+    for (;;) {
+        int c = getopt_long(argc, argv, shorts, longs, NULL);
+        if (c == -1)
+            break;
+        if (c == '?' || c == ':')
+            return cli_error(EXIT_USAGE, "%s: %s option %s (see tally %s "
+                                         "--help)",
+                             command,
+                             c == ':' ? "missing a value for the"
+                                      : "unknown",
+                             argv[optind - 1], command);
+        opt_id id = c >= 256 ? (opt_id)(c - 256) : by_letter(c);
+        int rc = apply(id, optarg, o);
+        if (rc)
+            return rc;
+    }
+    o->args = argv + optind;
+    o->n_args = (size_t)(argc - optind);
+    return 0;
+}
+
+void cli_free(cli_opts *o)
+{
+    free(o->where);
+    o->where = NULL;
+}

@@ -1,0 +1,108 @@
+/* cmd_freq.c: `tally freq FILE [QUESTION...]`: frequency tables. */
+#include <stdlib.h>
+
+#include "commands.h"
+#include "render.h"
+
+typedef struct request {
+    size_t question, item;
+} request;
+
+/* The questions asked for, or every question that can be tabulated. */
+static int resolve(const cli_opts *o, const tally_dataset *ds, request **r,
+                   size_t *n)
+{
+    const tally_codebook *cb = tally_dataset_codebook(ds);
+    size_t total = tally_codebook_question_count(cb);
+    *r = calloc(total + o->n_args, sizeof **r);
+    if (!*r)
+        return cli_error(EXIT_DATA, "out of memory");
+    *n = 0;
+    for (size_t i = 1; i < o->n_args; i++) {
+        tally_error err = {0};
+        request *q = &(*r)[(*n)++];
+        tally_status st = tally_codebook_find(cb, o->args[i], &q->question,
+                                              &q->item, &err);
+        if (st != TALLY_OK)
+            return cli_fail(st, &err);
+    }
+    for (size_t i = 0; o->n_args == 1 && i < total; i++)
+        if (tally_codebook_question(cb, i)->type != TALLY_QTYPE_META)
+            (*r)[(*n)++] = (request){i, TALLY_ALL_ITEMS};
+    return 0;
+}
+
+static int output(const cli_opts *o, out_format fmt, tally_freq **f,
+                  size_t n)
+{
+    tally_error err = {0};
+    if (fmt == FORMAT_JSON) {
+        tally_buf *buf = tally_buf_new();
+        tally_status st = buf ? tally_freq_write_json(
+                                    (const tally_freq *const *)f, n, buf,
+                                    &err)
+                              : TALLY_ERR_NOMEM;
+        return render_buf(o, buf, st, &err);
+    }
+    tally_tables *ts = tally_tables_new();
+    tally_status st = ts ? TALLY_OK : TALLY_ERR_NOMEM;
+    for (size_t i = 0; i < n && st == TALLY_OK; i++)
+        st = tally_freq_add_tables(f[i], &o->table, ts, &err);
+    int rc = st == TALLY_OK ? render_tables(o, fmt, ts) : cli_fail(st, &err);
+    tally_tables_free(ts);
+    return rc;
+}
+
+static int run(const cli_opts *o, out_format fmt)
+{
+    tally_dataset *ds = NULL;
+    request *req = NULL;
+    tally_freq **f = NULL;
+    size_t n = 0, done = 0;
+    int rc = cli_load(o, o->args[0], NULL, NULL, &ds);
+    if (!rc)
+        rc = resolve(o, ds, &req, &n);
+    if (!rc) {
+        f = calloc(n + 1, sizeof *f);
+        rc = f ? 0 : cli_error(EXIT_DATA, "out of memory");
+    }
+    for (; !rc && done < n; done++) {
+        tally_error err = {0};
+        tally_status st = tally_freq_compute(ds, req[done].question,
+                                             req[done].item, &o->freq,
+                                             &f[done], &err);
+        if (st != TALLY_OK)
+            rc = cli_fail(st, &err);
+    }
+    if (!rc)
+        rc = output(o, fmt, f, n);
+    for (size_t i = 0; f && i < n; i++)
+        tally_freq_free(f[i]);
+    free(f);
+    free(req);
+    tally_dataset_free(ds);
+    return rc;
+}
+
+int cmd_freq(int argc, char **argv)
+{
+    cli_opts o;
+    out_format fmt;
+    int rc = cli_parse(argc, argv, "freq", &o);
+    if (!rc && o.help)
+        cli_help("freq", "FILE [QUESTION...] [options]",
+                 "Frequency tables: counts, percentages of the base, "
+                 "confidence intervals,\nscale summaries. QUESTION is an "
+                 "id (Q4), a matrix item (Q4_2) or the\nbeginning of a "
+                 "question's text; all questions when none is given.");
+    else if (!rc && o.n_args < 1)
+        rc = cli_error(EXIT_USAGE, "freq: no input file (tally freq FILE "
+                                   "[QUESTION...])");
+    else if (!rc) {
+        rc = cli_format(&o, FORMAT_TEXT, &fmt);
+        if (!rc)
+            rc = run(&o, fmt);
+    }
+    cli_free(&o);
+    return rc;
+}

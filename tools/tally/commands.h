@@ -1,0 +1,9 @@
+/* commands.h: the subcommands, one file each (cmd_*.c). */
+#ifndef TALLY_COMMANDS_H
+#define TALLY_COMMANDS_H
+
+int cmd_info(int argc, char **argv);
+int cmd_codebook(int argc, char **argv);
+int cmd_freq(int argc, char **argv);
+
+#endif /* TALLY_COMMANDS_H */
