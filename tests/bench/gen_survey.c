@@ -116,18 +116,19 @@ static inline void put_str(str s)
 static void put_uint(uint64_t v, int width)
 {
     char d[24];
-    int n = 0;
+    size_t n = 0;
     do {
         d[sizeof d - 1 - n++] = (char)('0' + v % 10);
         v /= 10;
-    } while (v || n < width);
-    put(d + sizeof d - n, (size_t)n);
+    } while (v || n < (size_t)width);
+    put(d + sizeof d - n, n);
 }
 
 /* A field as RFC 4180 wants it: quoted, quotes doubled, when needed. */
 static void put_field(const char *s, size_t n)
 {
-    if (!memchr(s, ',', n) && !memchr(s, '"', n) && !memchr(s, '\n', n)) {
+    if (!memchr(s, ',', n) && !memchr(s, '"', n) && !memchr(s, '\n', n) &&
+        !memchr(s, '\r', n)) {
         put(s, n);
         return;
     }
