@@ -82,12 +82,16 @@ typedef struct xctx {
     char *names;        /* nsheets * TALLY__SHEET_NAME_CAP bytes      */
     size_t nsheets;
     size_t *sheet_of;   /* sheet index of each table                  */
+    const char *sheet;  /* name of the sheet being written, for errors */
     char *scratch;      /* cleaned text (cell_text)                   */
     size_t scratch_cap;
 } xctx;
 
 static tally_status xl_fail(xctx *x, lxw_error e, const char *what)
 {
+    if (x->sheet)
+        return tally__fail(x->err, TALLY_ERR_XLSX, "%s: sheet '%s': %s: %s",
+                           x->path, x->sheet, what, lxw_strerror(e));
     return tally__fail(x->err, TALLY_ERR_XLSX, "%s: %s: %s", x->path, what,
                        lxw_strerror(e));
 }
@@ -329,14 +333,16 @@ static tally_status widen(xctx *x, xsheet *s, const tally_table *t)
         return tally__fail(x->err, TALLY_ERR_LIMIT,
                            "%s: a table has %zu columns; Excel allows %d",
                            x->path, nc, LXW_COL_MAX);
-    if (nc > s->ncols) {
-        double *w = tally__reallocarray(s->width, nc, sizeof *w);
+    /* At least column A: a title goes there even without columns. */
+    size_t need = nc ? nc : 1;
+    if (need > s->ncols) {
+        double *w = tally__reallocarray(s->width, need, sizeof *w);
         if (!w)
             return tally__nomem(x->err);
-        for (size_t c = s->ncols; c < nc; c++)
+        for (size_t c = s->ncols; c < need; c++)
             w[c] = COL_MIN;
         s->width = w;
-        s->ncols = nc;
+        s->ncols = need;
     }
     for (size_t c = 0; c < nc; c++) {
         /* Bold headers are about a tenth wider. */
@@ -650,7 +656,8 @@ static tally_status write_sheet(xctx *x, size_t si)
 {
     xsheet *s = &x->sheets[si];
     const char *name = x->names + si * TALLY__SHEET_NAME_CAP;
-    XL_TRY(x, workbook_validate_sheet_name(x->wb, name), name);
+    x->sheet = name;
+    XL_TRY(x, workbook_validate_sheet_name(x->wb, name), "sheet name");
     s->ws = workbook_add_worksheet(x->wb, name);
     if (!s->ws)
         return tally__nomem(x->err);
@@ -690,6 +697,7 @@ static tally_status write_workbook(xctx *x, const tally_write_opts *opts)
         return tally__nomem(x->err);
     lxw_error e = workbook_close(x->wb); /* writes the file, frees wb */
     x->wb = NULL;
+    x->sheet = NULL;
     if (e != LXW_NO_ERROR)
         return xl_fail(x, e, "writing the workbook");
     return TALLY_OK;

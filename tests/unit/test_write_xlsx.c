@@ -154,6 +154,58 @@ static void test_bad_args(void **state)
     tally_tables_free(ts);
 }
 
+/* Odd but valid tables: no columns, no rows, empty total rows, extreme
+   decimals, multi-line and over-long text. */
+static void test_degenerate(void **state)
+{
+    (void)state;
+    tally_tables *ts = tally_tables_new();
+    assert_non_null(ts);
+    size_t big = 100000;
+    char *huge = malloc(big + 1);
+    assert_non_null(huge);
+    memset(huge, 'x', big);
+    huge[big] = '\0';
+    assert_non_null(tally__table_new(ts, huge, "none", 0));
+    assert_non_null(tally__table_new(ts, "No rows", "none", 3));
+    tally_table *t = tally__table_new(ts, huge, "odd", 3);
+    assert_non_null(t);
+    tally_cell *row = tally__table_row(t, TALLY_ROW_TOTAL);
+    assert_non_null(row);
+    row = tally__table_row(t, TALLY_ROW_BODY);
+    assert_non_null(row);
+    assert_int_equal(tally__cell_text(ts, &row[0], "line 1\nline 2\n"
+                                      "a much longer third line that wraps "
+                                      "because it is wider than sixty "
+                                      "columns of the widest possible A"),
+                     0);
+    tally__cell_num(&row[1], TALLY_CELL_COUNT, 1e300, 50);
+    tally__cell_num(&row[2], TALLY_CELL_NUMBER, -1.5, -3);
+    free(huge);
+    for (int d = TALLY_DECIMALS_ZERO; d <= 30; d += 31) {
+        tally_write_opts opts = {.decimals = d, .title = "odd"};
+        tally_error err = {0};
+        assert_int_equal(tally_tables_write_xlsx(ts, tmp_path("odd.xlsx"),
+                                                 &opts, &err),
+                         TALLY_OK);
+    }
+    tally_tables_free(ts);
+}
+
+/* More columns than Excel has. */
+static void test_too_wide(void **state)
+{
+    (void)state;
+    tally_tables *ts = tally_tables_new();
+    assert_non_null(ts);
+    assert_non_null(tally__table_new(ts, "wide", "wide", 16385));
+    tally_error err = {0};
+    assert_int_equal(tally_tables_write_xlsx(ts, tmp_path("wide.xlsx"), NULL,
+                                             &err),
+                     TALLY_ERR_LIMIT);
+    tally_tables_free(ts);
+}
+
 /* Each name is made against the ones before it, packed as the writer
    packs them. */
 static void test_sheet_names(void **state)
@@ -212,7 +264,7 @@ static int teardown(void **state)
     (void)state;
     static const char *const names[] = {
         "sample.xlsx", "a.xlsx", "b.xlsx", "c.xlsx", "c_locale.xlsx",
-        "de_locale.xlsx", "empty.xlsx"};
+        "de_locale.xlsx", "empty.xlsx", "odd.xlsx", "wide.xlsx"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (unlink(tmp_path(names[i])) != 0 && errno != ENOENT)
             return -1;
@@ -228,6 +280,8 @@ int main(void)
         cmocka_unit_test(test_locale_independent),
         cmocka_unit_test(test_unwritable),
         cmocka_unit_test(test_bad_args),
+        cmocka_unit_test(test_degenerate),
+        cmocka_unit_test(test_too_wide),
         cmocka_unit_test(test_sheet_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
