@@ -269,8 +269,9 @@ static int name_taken(const char *name, const char *taken, size_t ntaken)
     return 0;
 }
 
-/* raw cut to max_units, []:*?/\ and controls replaced by '_', without an
-   apostrophe at either end. out has TALLY__SHEET_NAME_CAP bytes. */
+/* raw cut to max_units, []:*?/\, controls and XML-illegal U+FFFE/U+FFFF
+   replaced by '_', without an apostrophe at either end. out has
+   TALLY__SHEET_NAME_CAP bytes. */
 static void clean_name(const char *raw, size_t max_units, char *out)
 {
     const char *p = raw, *end = raw + strlen(raw);
@@ -279,7 +280,8 @@ static void clean_name(const char *raw, size_t max_units, char *out)
         p++;
     while (p < end) {
         uint32_t cp = tally__utf8_next(&p, end);
-        if (cp < 0x20 || cp == 0x7F || (cp < 0x80 && strchr("[]:*?/\\", cp)))
+        if (cp < 0x20 || cp == 0x7F || cp == 0xFFFE || cp == 0xFFFF
+            || (cp < 0x80 && strchr("[]:*?/\\", (int)cp)))
             cp = '_';
         if (used + units(cp) > max_units)
             break;

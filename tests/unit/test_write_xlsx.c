@@ -243,6 +243,7 @@ static void test_sheet_names(void **state)
          "\xE4\xB8\xAD\xE4\xB8\xAD\xE4\xB8\xAD\xE4\xB8\xAD\xE4\xB8\xAD"
          "\xE4\xB8\xAD\xE4\xB8\xAD\xE4\xB8\xAD\xE4\xB8\xAD\xE4\xB8\xAD"},
         {"bad\xFFname", "bad\xEF\xBF\xBDname"}, /* invalid UTF-8 */
+        {"not\xEF\xBF\xBExml", "not_xml"},          /* U+FFFE */
     };
     enum { N = sizeof cases / sizeof cases[0] };
     static char taken[N * TALLY__SHEET_NAME_CAP];

@@ -87,7 +87,7 @@ def check_body(ws, at):
         check(c.data_type == "s" and c.value == text, "string " + text)
     cjk = "\u4e2d\u6587\u56de\u7b54 caf\u00e9 d\u00e9j\u00e0"
     check(cjk in at, "CJK/accented label")
-    check("bad byte caf\ufffd" in at, "invalid byte -> U+FFFD")
+    check("bad byte caf\ufffd \ufffd" in at, "invalid byte, U+FFFE -> U+FFFD")
 
 
 def check_blanks_and_styles(ws, at):

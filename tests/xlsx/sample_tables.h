@@ -57,7 +57,8 @@ static const sample_row sample_q1_rows[] = {
                       S_COUNT(5), S_PCT(6.757)}},
     {TALLY_ROW_BODY, {S_TEXT("_x0041_ stays literal"), S_COUNT(6),
                       S_PCT(8.108)}},
-    {TALLY_ROW_BODY, {S_TEXT("bad byte caf\xE9"), S_COUNT(2), S_PCT(2.703)}},
+    {TALLY_ROW_BODY, {S_TEXT("bad byte caf\xE9 \xEF\xBF\xBE"), S_COUNT(2),
+                      S_PCT(2.703)}},
     {TALLY_ROW_TOTAL, {S_TEXT("Total"), S_COUNT(74), S_PCT(100)}},
     {TALLY_ROW_MISSING, {S_TEXT("No answer"), S_COUNT(89), S_PCT(NAN)}},
 };
