@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Read back the workbook of make_workbook.c with openpyxl (ctest xlsx.readback).
+"""Read back the workbook of make_workbook.c with openpyxl (xlsx.readback).
 
 usage: check_workbook.py MAKE_WORKBOOK OUT.xlsx
 
