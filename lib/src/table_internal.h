@@ -48,4 +48,18 @@ int tally__percent_decimals(const tally_write_opts *o);
 void tally__format_cell(const tally_cell *c, int percent_decimals,
                         char *out, size_t cap);
 
+/* write_xlsx.c: bytes for a sheet name (31 UTF-16 units of UTF-8) + NUL. */
+#define TALLY__SHEET_NAME_CAP 128
+
+/*
+ * The worksheet name for a table's sheet value `raw`: Excel's rules (at
+ * most 31 characters, none of []:*?/\ or controls, no apostrophe at either
+ * end), "Sheet <number>" when nothing is left, and made unique (case
+ * insensitively, "History" reserved) against the ntaken names packed in
+ * `taken` (TALLY__SHEET_NAME_CAP bytes each) by appending " (2)", " (3)"...
+ * out has TALLY__SHEET_NAME_CAP bytes.
+ */
+void tally__xlsx_sheet_name(const char *raw, size_t number,
+                            const char *taken, size_t ntaken, char *out);
+
 #endif /* TALLY_TABLE_INTERNAL_H */

@@ -158,11 +158,16 @@ TALLY_API tally_status tally_tables_write_md(const tally_tables *ts,
  *        the same sheet name share a sheet).
  *
  * Percentages are numbers with a % format, counts numbers; text cells are
- * always strings, never formulas. Writes @p path directly: callers who
- * want atomic output pass a temporary name and rename it on success.
+ * always strings, never formulas; NaN and infinite values are left blank.
+ * Text longer than Excel's 32,767 characters is cut and ends with "…".
+ * Writes @p path directly: callers who want atomic output pass a
+ * temporary name and rename it on success (after a failure the file may
+ * be empty or partial). With a nonzero opts->created, the same tables give
+ * the same bytes.
  *
- * @return TALLY_OK, TALLY_ERR_XLSX (libxlsxwriter's message), TALLY_ERR_IO,
- *         TALLY_ERR_NOMEM.
+ * @return TALLY_OK, TALLY_ERR_XLSX (libxlsxwriter's message), TALLY_ERR_IO
+ *         (path not writable; errno in err), TALLY_ERR_LIMIT (more columns
+ *         than Excel has), TALLY_ERR_INVALID_ARG, TALLY_ERR_NOMEM.
  */
 TALLY_API tally_status tally_tables_write_xlsx(const tally_tables *ts,
                                                const char *path,
