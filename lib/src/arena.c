@@ -64,14 +64,17 @@ void *tally__arena_alloc(tally__arena *a, size_t size)
         return NULL;
     size = (size + align - 1) & ~(align - 1);
     chunk *c = a->head;
-    if (!c || c->size - c->used < size) {
+    /* Strings leave `used` unaligned: start at the next aligned offset. */
+    size_t start = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || start > c->size || c->size - start < size) {
         c = add_chunk(a, size);
         if (!c)
             return NULL;
+        start = 0;
     }
-    void *p = c->data + c->used;
-    c->used += size;
-    a->total += size;
+    void *p = c->data + start;
+    a->total += start - c->used + size;
+    c->used = start + size;
     return p;
 }
 
