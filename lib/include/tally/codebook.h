@@ -145,7 +145,10 @@ TALLY_API tally_status tally_codebook_read_yaml(tally_io *io,
 /**
  * @brief Append the codebook as YAML (readable by
  *        tally_codebook_read_yaml(), giving the same codebook).
- * @return TALLY_OK, TALLY_ERR_NOMEM.
+ *
+ * On failure the buffer is left as it was.
+ * @return TALLY_OK, TALLY_ERR_NOMEM, TALLY_ERR_ENCODING (a text is not
+ *         valid UTF-8), TALLY_ERR_INVALID_ARG.
  */
 TALLY_API tally_status tally_codebook_write_yaml(const tally_codebook *cb,
                                                  tally_buf *out,
