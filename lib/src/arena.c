@@ -64,7 +64,7 @@ void *tally__arena_alloc(tally__arena *a, size_t size)
         return NULL;
     size = (size + align - 1) & ~(align - 1);
     chunk *c = a->head;
-    /* Strings are packed without padding, so realign the offset. */
+    /* Strings leave `used` unaligned: start at the next aligned offset. */
     size_t start = c ? (c->used + align - 1) & ~(align - 1) : 0;
     if (!c || start > c->size || c->size - start < size) {
         c = add_chunk(a, size);
@@ -73,8 +73,8 @@ void *tally__arena_alloc(tally__arena *a, size_t size)
         start = 0;
     }
     void *p = c->data + start;
+    a->total += start - c->used + size;
     c->used = start + size;
-    a->total += size;
     return p;
 }
 

@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "codebook_internal.h"
+#include "strdict.h"
 #include "utf8.h"
 
 static const char *const qtype_keys[] = {
@@ -195,8 +196,46 @@ static tally_status invalid(tally_error *err, const tally_question *q,
                        q->id ? q->id : "(no id)", what);
 }
 
-static tally_status check_options(const tally_question *q, tally_error *err)
+/* Sets of the strings or values seen so far, so that duplicates are
+   found in linear time (a codebook read from a hostile file may hold
+   100,000 questions or options). */
+typedef struct seen_set {
+    tally__arena *arena;
+    tally__strdict ids, labels, values;
+} seen_set;
+
+/* 1 when the len bytes at p were added to d before, 0 when new, -1 when
+   out of memory. */
+static int seen_before(tally__strdict *d, tally__arena *arena, const void *p,
+                       size_t len)
 {
+    int added;
+    if (tally__strdict_intern(d, arena, p, len, &added) < 0)
+        return -1;
+    return !added;
+}
+
+static tally_status duplicate_value(const tally_question *q, size_t i,
+                                    tally_error *err)
+{
+    const tally_option *o = &q->options[i];
+    size_t j = 0;
+    while (q->options[j].missing || q->options[j].value != o->value)
+        j++;
+    return tally__fail(err, TALLY_ERR_CODEBOOK,
+                       "question %s: options \"%s\" and \"%s\" have the "
+                       "same value",
+                       q->id, q->options[j].label, o->label);
+}
+
+static tally_status check_options(const tally_question *q, seen_set *seen,
+                                  tally_error *err)
+{
+    tally__strdict_destroy(&seen->labels);
+    tally__strdict_destroy(&seen->values);
+    if (tally__strdict_init(&seen->labels) ||
+        tally__strdict_init(&seen->values))
+        return tally__nomem(err);
     for (size_t i = 0; i < q->n_options; i++) {
         const tally_option *o = &q->options[i];
         if (!o->label || !*o->label)
@@ -205,19 +244,20 @@ static tally_status check_options(const tally_question *q, tally_error *err)
             return invalid(err, q, "a missing code cannot have a value");
         if (!o->missing && q->ordered && !isfinite(o->value))
             return invalid(err, q, "every scale point needs a value");
-        for (size_t j = 0; j < i; j++) {
-            if (strcmp(q->options[j].label, o->label) == 0)
-                return tally__fail(err, TALLY_ERR_CODEBOOK,
-                                   "question %s: option \"%s\" is listed "
-                                   "twice",
-                                   q->id, o->label);
-            if (q->ordered && !o->missing && !q->options[j].missing &&
-                q->options[j].value == o->value)
-                return tally__fail(err, TALLY_ERR_CODEBOOK,
-                                   "question %s: options \"%s\" and \"%s\" "
-                                   "have the same value",
-                                   q->id, q->options[j].label, o->label);
-        }
+        int dup = seen_before(&seen->labels, seen->arena, o->label,
+                              strlen(o->label));
+        if (dup > 0)
+            return tally__fail(err, TALLY_ERR_CODEBOOK,
+                               "question %s: option \"%s\" is listed "
+                               "twice",
+                               q->id, o->label);
+        double v = o->value == 0 ? 0.0 : o->value; /* -0 is 0 */
+        if (!dup && q->ordered && !o->missing)
+            dup = seen_before(&seen->values, seen->arena, &v, sizeof v);
+        if (dup > 0)
+            return duplicate_value(q, i, err);
+        if (dup < 0)
+            return tally__nomem(err);
     }
     return TALLY_OK;
 }
@@ -254,23 +294,39 @@ static tally_status check_columns(const tally_question *q, tally_error *err)
     }
 }
 
+static tally_status check_question(const tally_codebook *cb, size_t i,
+                                   seen_set *seen, tally_error *err)
+{
+    const tally_question *q = cb->questions[i];
+    if (!q->id || !*q->id)
+        return tally__fail(err, TALLY_ERR_CODEBOOK, "question %zu has no id",
+                           i + 1);
+    if ((unsigned)q->type >= TALLY_QTYPE_COUNT)
+        return invalid(err, q, "unknown type");
+    int dup = seen_before(&seen->ids, seen->arena, q->id, strlen(q->id));
+    if (dup < 0)
+        return tally__nomem(err);
+    if (dup)
+        return invalid(err, q, "the id is used twice");
+    TALLY_TRY(check_columns(q, err));
+    return check_options(q, seen, err);
+}
+
 tally_status tally__codebook_validate(const tally_codebook *cb,
                                       tally_error *err)
 {
-    for (size_t i = 0; i < cb->n_questions; i++) {
-        const tally_question *q = cb->questions[i];
-        if (!q->id || !*q->id)
-            return tally__fail(err, TALLY_ERR_CODEBOOK,
-                               "question %zu has no id", i + 1);
-        if ((unsigned)q->type >= TALLY_QTYPE_COUNT)
-            return invalid(err, q, "unknown type");
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(cb->questions[j]->id, q->id) == 0)
-                return invalid(err, q, "the id is used twice");
-        TALLY_TRY(check_columns(q, err));
-        TALLY_TRY(check_options(q, err));
-    }
-    return TALLY_OK;
+    seen_set seen = {0};
+    tally_status st = TALLY_OK;
+    seen.arena = tally__arena_new();
+    if (!seen.arena || tally__strdict_init(&seen.ids))
+        st = tally__nomem(err);
+    for (size_t i = 0; st == TALLY_OK && i < cb->n_questions; i++)
+        st = check_question(cb, i, &seen, err);
+    tally__strdict_destroy(&seen.ids);
+    tally__strdict_destroy(&seen.labels);
+    tally__strdict_destroy(&seen.values);
+    tally__arena_free(seen.arena);
+    return st;
 }
 
 /* --- reading ------------------------------------------------------------- */

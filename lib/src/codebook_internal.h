@@ -60,7 +60,8 @@ const tally__scale *tally__codebook_scale(const tally_codebook *cb,
  * columns or a joined column with a separator, the others a column);
  * unique option labels within a question; scale values finite and
  * distinct for ordered questions; missing codes without values.
- * TALLY_ERR_CODEBOOK naming the question on failure.
+ * TALLY_ERR_CODEBOOK naming the question on failure (TALLY_ERR_NOMEM
+ * when the sets used to find duplicates in linear time cannot grow).
  */
 tally_status tally__codebook_validate(const tally_codebook *cb,
                                       tally_error *err);

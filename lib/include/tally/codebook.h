@@ -134,9 +134,12 @@ TALLY_API tally_status tally_codebook_infer(const tally_raw *raw,
  * @brief Read a codebook in the YAML format of DESIGN.md section 6.
  *
  * Unknown keys, wrong types and inconsistent declarations are errors
- * with the line and column of the offending node.
+ * with the line and column of the offending node (docs/codebook-format.md
+ * has every rule).
  *
- * @return TALLY_OK, TALLY_ERR_PARSE, TALLY_ERR_IO, TALLY_ERR_NOMEM.
+ * @param out  receives the codebook; NULL on failure.
+ * @return TALLY_OK, TALLY_ERR_PARSE, TALLY_ERR_IO, TALLY_ERR_NOMEM,
+ *         TALLY_ERR_INVALID_ARG (NULL io or out).
  */
 TALLY_API tally_status tally_codebook_read_yaml(tally_io *io,
                                                 tally_codebook **out,
@@ -145,7 +148,10 @@ TALLY_API tally_status tally_codebook_read_yaml(tally_io *io,
 /**
  * @brief Append the codebook as YAML (readable by
  *        tally_codebook_read_yaml(), giving the same codebook).
- * @return TALLY_OK, TALLY_ERR_NOMEM.
+ *
+ * On failure the buffer is left as it was.
+ * @return TALLY_OK, TALLY_ERR_NOMEM, TALLY_ERR_ENCODING (a text is not
+ *         valid UTF-8), TALLY_ERR_INVALID_ARG.
  */
 TALLY_API tally_status tally_codebook_write_yaml(const tally_codebook *cb,
                                                  tally_buf *out,
