@@ -32,15 +32,20 @@ for (c in binom) {
       binom.test(c[1], c[2], conf.level = c[3])$conf.int)
 }
 
-# prop.test(correct = FALSE) is the Wilson interval.
-cat("/* ---- wilson ---- */\n")
-comment(paste0(ver, ": prop.test(x, n, conf.level = level, ",
-               "correct = FALSE)$conf.int"))
-for (c in binom) {
-  row("TALLY_CI_WILSON", c[1], c[2], c[3],
-      suppressWarnings(prop.test(c[1], c[2], conf.level = c[3],
-                                 correct = FALSE)$conf.int))
+# One block of prop.test intervals.
+prop_block <- function(title, enum, cases, correct) {
+  cat("/* ---- ", title, " ---- */\n", sep = "")
+  comment(paste0(ver, ": prop.test(x, n, conf.level = level, ",
+                 "correct = ", correct, ")$conf.int"))
+  for (c in cases) {
+    row(enum, c[1], c[2], c[3],
+        suppressWarnings(prop.test(c[1], c[2], conf.level = c[3],
+                                   correct = correct)$conf.int))
+  }
 }
+
+# prop.test(correct = FALSE) is the Wilson interval.
+prop_block("wilson", "TALLY_CI_WILSON", binom, FALSE)
 
 # prop.test(correct = TRUE) is Newcombe's method 4 except where
 # |x - n/2| < 1/2: it caps the correction at |x - n/2| (at x = n/2 it
@@ -49,14 +54,7 @@ cc <- list(c(0, 1, .95), c(1, 1, .95), c(0, 10, .95), c(3, 10, .95),
            c(3, 10, .90), c(3, 10, .99), c(7, 9, .95), c(81, 263, .95),
            c(15, 148, .95), c(0, 20, .95), c(1, 29, .95), c(0.3, 1.7, .95),
            c(40000, 100000, .95), c(2.5, 7.25, .95))
-cat("/* ---- wilson-cc ---- */\n")
-comment(paste0(ver, ": prop.test(x, n, conf.level = level, ",
-               "correct = TRUE)$conf.int"))
-for (c in cc) {
-  row("TALLY_CI_WILSON_CC", c[1], c[2], c[3],
-      suppressWarnings(prop.test(c[1], c[2], conf.level = c[3],
-                                 correct = TRUE)$conf.int))
-}
+prop_block("wilson-cc", "TALLY_CI_WILSON_CC", cc, TRUE)
 
 # Newcombe (1998) method 4 in his closed form, a different algebraic form
 # from both prop.test's and tally's.
