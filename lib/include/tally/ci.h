@@ -61,11 +61,15 @@ TALLY_API int tally_ci_method_is_simultaneous(tally_ci_method m);
  *
  * @p x and @p n may be non-integer (weighted or effective counts); the
  * exact and Jeffreys intervals then use the beta quantiles at those
- * values. n = 0 gives NaN bounds and TALLY_OK.
+ * values. n = 0 gives NaN bounds and TALLY_OK. Every method's bounds are
+ * clipped to [0, 1]; Clopper-Pearson gives lower = 0 at x = 0 and
+ * upper = 1 at x = n, while Jeffreys (like statsmodels) does not.
  *
  * @param method  a binomial method (not goodman or sison-glaz).
- * @param x       successes, 0 <= x <= n.
- * @param n       trials, n >= 0.
+ * @param x       successes, 0 <= x <= n; an x at most 1e-9 n outside
+ *                that range (rounding in weighted sums) is taken as 0
+ *                or n.
+ * @param n       trials, 0 <= n < infinity.
  * @param level   confidence level, 0 < level < 1.
  * @param lo, hi  receive the bounds as proportions in [0, 1].
  * @return TALLY_OK, or TALLY_ERR_INVALID_ARG for a bad method, level, or
@@ -86,12 +90,17 @@ TALLY_API tally_status tally_ci_proportion(tally_ci_method method, double x,
  * For goodman and sison-glaz the intervals are simultaneous (they hold
  * jointly at @p level); for the binomial methods each category gets
  * tally_ci_proportion(counts[i], sum). Sison-Glaz needs whole counts:
- * non-integer counts are rounded to the nearest integer first.
+ * non-integer counts are rounded to the nearest integer first (halves
+ * away from zero). Sison-Glaz is undefined where statsmodels raises (no
+ * c with nu(c) <= level < nu(c + 1): tiny samples, a single populated
+ * category); its bounds are then NaN.
  *
- * @param counts  k counts >= 0.
+ * @param counts  k finite counts >= 0.
  * @param lo, hi  arrays of k, receive the bounds as proportions.
- * @return TALLY_OK (NaN bounds when the counts sum to 0),
- *         TALLY_ERR_INVALID_ARG, TALLY_ERR_NOMEM.
+ * @return TALLY_OK (NaN bounds when the counts sum to 0, and nothing
+ *         written when k = 0), TALLY_ERR_INVALID_ARG (bad method or
+ *         level, a negative or non-finite count). TALLY_ERR_NOMEM is
+ *         reserved: no method allocates at present.
  */
 TALLY_API tally_status tally_ci_multinomial(tally_ci_method method,
                                             const double *counts, size_t k,
@@ -101,8 +110,13 @@ TALLY_API tally_status tally_ci_multinomial(tally_ci_method method,
 /**
  * @brief Student-t interval for a mean: mean -/+ t(level, df) * se.
  *
- * @param df  degrees of freedom; df <= 0 or se not finite gives NaN.
- * @return TALLY_OK or TALLY_ERR_INVALID_ARG (bad level).
+ * The t quantile is exact to about 1e-13 for any real df > 0 (Welch df
+ * included); df = INFINITY uses the normal quantile.
+ *
+ * @param df  degrees of freedom; df <= 0 (or NaN), or mean or se not
+ *            finite, gives NaN bounds and TALLY_OK.
+ * @return TALLY_OK or TALLY_ERR_INVALID_ARG (bad level, se < 0, NULL
+ *         lo or hi).
  */
 TALLY_API tally_status tally_ci_mean(double mean, double se, double df,
                                      double level, double *lo, double *hi);
