@@ -1,5 +1,6 @@
 /* arena.c: bump allocator (see arena.h). */
 #include <stdalign.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -17,16 +18,26 @@ typedef struct chunk {
 struct tally__arena {
     chunk *head;
     size_t total;
+    atomic_long refs;
 };
 
 tally__arena *tally__arena_new(void)
 {
-    return tally__calloc(1, sizeof(tally__arena));
+    tally__arena *a = tally__calloc(1, sizeof(tally__arena));
+    if (a)
+        atomic_init(&a->refs, 1);
+    return a;
+}
+
+tally__arena *tally__arena_ref(tally__arena *a)
+{
+    atomic_fetch_add(&a->refs, 1);
+    return a;
 }
 
 void tally__arena_free(tally__arena *a)
 {
-    if (!a)
+    if (!a || atomic_fetch_sub(&a->refs, 1) > 1)
         return;
     chunk *c = a->head;
     while (c) {

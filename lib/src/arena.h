@@ -11,7 +11,11 @@
 typedef struct tally__arena tally__arena;
 
 tally__arena *tally__arena_new(void);
+/* Drop one reference; the arena is freed with the last. NULL is a no-op. */
 void tally__arena_free(tally__arena *a);
+/* Take another reference (atomic): a dataset keeps the strings of the raw
+   table it was built from alive this way instead of copying them. */
+tally__arena *tally__arena_ref(tally__arena *a);
 /* size bytes aligned for any type; NULL when out of memory. */
 void *tally__arena_alloc(tally__arena *a, size_t size);
 /* count * size zeroed bytes; NULL on overflow or out of memory. */

@@ -28,12 +28,13 @@ void tally__csv_init(tally__csv *c, const char *file,
                      unsigned char delim, size_t max_field, tally_error *err);
 void tally__csv_destroy(tally__csv *c);
 
-/*
- * The next field: s and len point at its text (in the input, or in
- * c->scratch until the next call), *term says what ended it.
- */
-tally_status tally__csv_field(tally__csv *c, const unsigned char **s,
-                              size_t *len, int *term);
+/* Out-of-line parts of tally__csv_field(): errors and quoted fields. */
+tally_status tally__csv_control_error(tally__csv *c, const unsigned char *at);
+tally_status tally__csv_too_long(tally__csv *c, const unsigned char *at);
+tally_status tally__csv_quoted(tally__csv *c, const unsigned char **s,
+                               size_t *len, int *term);
+
+#include "csv_inline.h"
 
 /* 1-based character column of `at` on the current line. */
 long tally__csv_column(const tally__csv *c, const unsigned char *at);

@@ -17,7 +17,9 @@
 #include "utf8.h"
 
 #define MAX_LISTED TALLY__LISTED
-#define RELEASE_STEP ((size_t)16 << 20)
+/* Release read pages in large steps: each release is a TLB shootdown
+   on every core running the reader. */
+#define RELEASE_STEP ((size_t)64 << 20)
 
 typedef tally__line_list line_list;
 
@@ -59,24 +61,52 @@ static tally_status bad_utf8(tally__csvrec *r, const field_pos *f,
                           col, "invalid UTF-8 byte 0x%02X", s[bad]);
 }
 
-static inline tally_status store(tally__csvrec *r, size_t col, size_t rec,
-                                 const unsigned char *s, size_t len,
-                                 const field_pos *f)
+/* A value not found by length: look it up (or add it) in the column's
+   dictionary, check new values are UTF-8, remember it by length. */
+static tally_status store_slow(tally__csvrec *r, tally__rawcol *rc,
+                               size_t rec, const unsigned char *s,
+                               size_t len, const field_pos *f)
+{
+    int added = 1;
+    long v = rc->dict.count >= TALLY__SATURATED
+                 ? tally__strdict_append(&rc->dict, r->raw->arena,
+                                         (const char *)s, len)
+                 : tally__strdict_intern(&rc->dict, r->raw->arena,
+                                         (const char *)s, len, &added);
+    if (v < 0)
+        return tally__nomem(r->csv.err);
+    size_t bad;
+    if (added && r->check_utf8 &&
+        !tally__utf8_valid((const char *)s, len, &bad))
+        return bad_utf8(r, f, s, bad);
+    uint32_t id = (uint32_t)v;
+    if (len < TALLY__LEN_CACHE) {
+        struct tally__len_entry *e = &rc->by_len[len];
+        e->str = tally__strdict_str(&rc->dict, id);
+        e->id = id;
+        memset(e->head, 0, sizeof e->head);
+        memcpy(e->head, e->str, len < 16 ? len : 16);
+    }
+    return tally__rawcol_set(rc, rec, id) == 0 ? TALLY_OK
+                                               : tally__nomem(r->csv.err);
+}
+
+/* Store a field as the id of its value: inlined into the record loop,
+   since most fields are a value seen before that the length cache finds
+   with one comparison. */
+static inline __attribute__((always_inline)) tally_status
+store(tally__csvrec *r, size_t col, size_t rec, const unsigned char *s,
+      size_t len, const field_pos *f)
 {
     tally__rawcol *rc = &r->raw->cols[col];
     uint32_t id = 0;
-    if (len) {
-        int added;
-        long v = tally__strdict_intern(&rc->dict, r->raw->arena,
-                                       (const char *)s, len, &added);
-        if (v < 0)
-            return tally__nomem(r->csv.err);
-        size_t bad;
-        if (added && r->check_utf8 &&
-            !tally__utf8_valid((const char *)s, len, &bad))
-            return bad_utf8(r, f, s, bad);
-        id = (uint32_t)v;
+    if (len && len < TALLY__LEN_CACHE) {
+        const struct tally__len_entry *e = &rc->by_len[len];
+        if (e->str && tally__len_entry_is(e, s, len, r->csv.end))
+            id = e->id;
     }
+    if (len && !id)
+        return store_slow(r, rc, rec, s, len, f);
     if (rc->width == 1 && id < 256) {
         rc->ids[rec] = (unsigned char)id;
         return TALLY_OK;
@@ -165,6 +195,19 @@ static void progress(tally__csvrec *r)
                              (double)(r->csv.end - r->begin));
 }
 
+/* Records to make room for: those read so far plus the rest of the input
+   at the bytes per record seen so far, with a margin; doubling at first. */
+static size_t estimate_records(const tally__csvrec *r, size_t rec)
+{
+    const tally__csv *c = &r->csv;
+    size_t done = rec - r->first_rec, used = (size_t)(c->p - r->begin);
+    if (done < 256 || !used)
+        return rec * 2 + 1024;
+    double per = (double)used / (double)done;
+    double left = (double)(size_t)(c->end - c->p) / per;
+    return rec + (size_t)(left * 1.1) + 1024;
+}
+
 tally_status tally__csv_records_one(tally__csvrec *r)
 {
     TALLY_TRY(parse_record(r, r->raw->nrec));
@@ -188,7 +231,8 @@ tally_status tally__csv_records(tally__csvrec *r, const unsigned char *limit,
                                   1, "more than %zu rows (the limit can be "
                                   "raised with --max-rows)",
                                   r->max_records);
-        if (rec >= raw->rec_cap && tally__raw_reserve(raw, rec + 1) != 0)
+        if (rec >= raw->rec_cap &&
+            tally__raw_reserve(raw, estimate_records(r, rec)) != 0)
             return tally__nomem(c->err);
         raw->lines[rec] = c->line;
         TALLY_TRY(parse_record(r, rec));

@@ -14,6 +14,7 @@
  */
 #include <string.h>
 
+
 #include "alloc.h"
 #include "csv.h"
 #include "encoding.h"
@@ -22,39 +23,25 @@
 
 /* --- scanning ------------------------------------------------------------ */
 
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
 
-/* Non-zero when a byte of w is below n (n <= 128): Hacker's Delight 6-1. */
-static inline uint64_t has_less(uint64_t w, unsigned n)
-{
-    return (w - ONES * n) & ~w & HIGHS;
-}
-
-static inline uint64_t has_byte(uint64_t w, unsigned char b)
-{
-    uint64_t x = w ^ (ONES * b);
-    return (x - ONES) & ~x & HIGHS;
-}
-
-/* First byte at or after p that ends an unquoted field. */
-static inline const unsigned char *scan_unquoted(const tally__csv *c,
-                                                 const unsigned char *p)
+/* First byte at or after q that matters inside quotes. */
+static inline const unsigned char *scan_quoted(const tally__csv *c,
+                                               const unsigned char *q)
 {
     const unsigned char *end = c->end;
-    /* Eight bytes at a time while none is a control byte or the
-       delimiter (a tab inside a field drops to the byte loop). */
-    while (end - p >= 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        if (has_less(w, 0x20) | has_byte(w, c->delim))
+#if defined(__SSE2__)
+    for (;;) {
+        q = tally__csv_find16(q, end, '"');
+        if (end - q < 16 || c->qstop[*q])
             break;
-        p += 8;
+        q++;
     }
-    while (p < end && !c->stop[*p])
-        p++;
-    return p;
+#endif
+    while (q < end && !c->qstop[*q])
+        q++;
+    return q;
 }
+
 
 long tally__csv_column(const tally__csv *c, const unsigned char *at)
 {
@@ -62,7 +49,7 @@ long tally__csv_column(const tally__csv *c, const unsigned char *at)
                                    (size_t)(at - c->line_start)) + 1;
 }
 
-static tally_status control_error(tally__csv *c, const unsigned char *at)
+tally_status tally__csv_control_error(tally__csv *c, const unsigned char *at)
 {
     if (*at == 0)
         return tally__fail_at(c->err, TALLY_ERR_PARSE, c->file, c->line,
@@ -75,32 +62,7 @@ static tally_status control_error(tally__csv *c, const unsigned char *at)
                           (unsigned)*at);
 }
 
-/* Consume what ended a field at q and say what it was. */
-static tally_status finish_field(tally__csv *c, const unsigned char *q,
-                                 int *term)
-{
-    if (q >= c->end) {
-        c->p = c->end;
-        *term = TALLY__CSV_EOF;
-        return TALLY_OK;
-    }
-    if (*q == c->delim) {
-        c->p = q + 1;
-        *term = TALLY__CSV_DELIM;
-        return TALLY_OK;
-    }
-    if (*q == '\n' || *q == '\r') {
-        q += (*q == '\r' && q + 1 < c->end && q[1] == '\n') ? 2 : 1;
-        c->p = q;
-        c->line++;
-        c->line_start = q;
-        *term = TALLY__CSV_EOL;
-        return TALLY_OK;
-    }
-    return control_error(c, q);
-}
-
-static tally_status field_too_long(tally__csv *c, const unsigned char *at)
+tally_status tally__csv_too_long(tally__csv *c, const unsigned char *at)
 {
     return tally__fail_at(c->err, TALLY_ERR_LIMIT, c->file, c->line,
                           tally__csv_column(c, at),
@@ -132,20 +94,25 @@ static tally_status unescape(tally__csv *c, const unsigned char *s,
     return TALLY_OK;
 }
 
-static tally_status parse_quoted(tally__csv *c, const unsigned char **s,
-                                 size_t *len, int *term)
+tally_status tally__csv_quoted(tally__csv *c, const unsigned char **s,
+                              size_t *len, int *term)
 {
     const unsigned char *open = c->p, *q = open + 1, *end = c->end;
-    long open_line = c->line, open_col = tally__csv_column(c, open);
+    /* Where the quote opened, for the error; the column is counted only
+       if there is an error. */
+    long open_line = c->line;
+    const unsigned char *open_line_start = c->line_start;
     int copy = 0;
     for (;;) {
-        while (q < end && !c->qstop[*q])
-            q++;
-        if (q >= end)
+        q = scan_quoted(c, q);
+        if (q >= end) {
+            c->line = open_line;
+            c->line_start = open_line_start;
             return tally__fail_at(c->err, TALLY_ERR_PARSE, c->file,
-                                  open_line, open_col,
+                                  open_line, tally__csv_column(c, open),
                                   "quoted field is never closed (a \" "
                                   "opened here has no matching \")");
+        }
         if (*q == '"') {
             if (q + 1 < end && q[1] == '"') {
                 copy = 1;
@@ -161,11 +128,11 @@ static tally_status parse_quoted(tally__csv *c, const unsigned char **s,
             c->line_start = q;
             continue;
         }
-        return control_error(c, q);
+        return tally__csv_control_error(c, q);
     }
     size_t n = (size_t)(q - open - 1);
     if (n > c->max_field)
-        return field_too_long(c, open);
+        return tally__csv_too_long(c, open);
     *s = open + 1;
     *len = n;
     if (copy) {
@@ -183,21 +150,7 @@ static tally_status parse_quoted(tally__csv *c, const unsigned char **s,
                               "(expected a delimiter or the end of the "
                               "line; is a quote inside the field not "
                               "doubled?)");
-    return finish_field(c, after, term);
-}
-
-tally_status tally__csv_field(tally__csv *c, const unsigned char **s,
-                              size_t *len, int *term)
-{
-    const unsigned char *p = c->p;
-    if (p < c->end && *p == '"')
-        return parse_quoted(c, s, len, term);
-    const unsigned char *q = scan_unquoted(c, p);
-    *s = p;
-    *len = (size_t)(q - p);
-    if (*len > c->max_field)
-        return field_too_long(c, p);
-    return finish_field(c, q, term);
+    return tally__csv_finish(c, after, term);
 }
 
 void tally__csv_init(tally__csv *c, const char *file,

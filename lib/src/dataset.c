@@ -71,6 +71,7 @@ void tally_dataset_free(tally_dataset *ds)
     tally__free(ds->weights);
     tally__free(ds->notes);
     tally__free(ds->ignored);
+    tally__arena_free(ds->texts);
     tally__arena_free(ds->arena);
     tally__free(ds);
 }

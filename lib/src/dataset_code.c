@@ -93,15 +93,6 @@ long tally__match_option(const tally_question *q, const char *text)
 
 /* --- errors --------------------------------------------------------------- */
 
-/* Line of the first data row of column c holding dictionary id. */
-static long first_line(const tally_raw *raw, size_t c, uint32_t id)
-{
-    for (size_t r = raw->source.header_rows; r < raw->nrec; r++)
-        if (tally__rawcol_id(&raw->cols[c], r) == id)
-            return raw->lines[r];
-    return 0;
-}
-
 static tally_status bad_answer(const tally_raw *raw, size_t c,
                                const tally_question *q, const char *answer,
                                long line, const char *expected,
@@ -138,30 +129,60 @@ static tally_status find_column(const tally_raw *raw, const tally_question *q,
 
 /* --- single, scale, matrix items ----------------------------------------- */
 
-/* The option code of each distinct answer of column c. */
-static tally_status option_map(tally_dataset *ds, const tally_raw *raw,
-                               size_t c, const tally_question *q,
-                               uint16_t *map, tally_error *err)
+/* Code of an answer that fits no option: an error if any data row holds
+   it (values seen only in the header rows are not answers). */
+#define UNMATCHED 0xFFFEu /* above TALLY__MAX_OPTIONS, below TALLY__NUMBER */
+
+/* The option code of each distinct answer of column c (UNMATCHED for
+   those that fit no option and may not be counted as Other). */
+static tally_status option_map(tally_dataset *ds, const tally__rawcol *rc,
+                               const tally_question *q, uint16_t *map,
+                               tally_error *err)
 {
-    const tally__strdict *d = &raw->cols[c].dict;
     long other = other_option(q);
     size_t others = 0;
-    for (size_t id = 1; id < d->count; id++) {
-        const char *text = tally__strdict_str(d, id);
-        long k = tally__match_option(q, text);
-        long line = k < 0 ? first_line(raw, c, (uint32_t)id) : 0;
-        if (k < 0 && line && other < 0)
-            return bad_answer(raw, c, q, text, line, "one of its options",
-                              err);
-        if (k < 0 && line)
+    for (size_t id = 1; id < rc->dict.count; id++) {
+        long k = tally__match_option(q, tally__strdict_str(&rc->dict, id));
+        if (k < 0 && other >= 0)
             others++;
-        map[id] = (uint16_t)(k >= 0 ? k + 1 : other + 1);
+        map[id] = (uint16_t)(k >= 0 ? k + 1 : other >= 0 ? other + 1
+                                                         : UNMATCHED);
     }
     if (others && tally__ds_note(ds, "question %s: %zu different answers "
                                      "outside the options counted as "
                                      "Other",
                                  q->id, others) != 0)
         return tally__nomem(err);
+    return TALLY_OK;
+}
+
+/* codes[r] = map[id of row r], one pass; the first row whose answer is
+   UNMATCHED is an error with its line. */
+static tally_status map_rows(tally_dataset *ds, const tally_raw *raw,
+                             size_t c, const tally_question *q,
+                             const uint16_t *map, uint16_t *codes,
+                             tally_error *err)
+{
+    const tally__rawcol *rc = &raw->cols[c];
+    size_t first = raw->source.header_rows;
+    uint16_t bad = 0;
+    if (rc->width == 1) {
+        const unsigned char *ids = rc->ids + first;
+        for (size_t r = 0; r < ds->rows; r++) {
+            codes[r] = map[ids[r]];
+            bad |= codes[r] == UNMATCHED;
+        }
+    } else {
+        for (size_t r = 0; r < ds->rows; r++) {
+            codes[r] = map[tally__rawcol_id(rc, first + r)];
+            bad |= codes[r] == UNMATCHED;
+        }
+    }
+    for (size_t r = 0; bad && r < ds->rows; r++)
+        if (codes[r] == UNMATCHED)
+            return bad_answer(raw, c, q, tally__raw_text(raw, c, first + r),
+                              tally_raw_line(raw, r), "one of its options",
+                              err);
     return TALLY_OK;
 }
 
@@ -174,16 +195,15 @@ static tally_status code_categorical(tally_dataset *ds, const tally_raw *raw,
     TALLY_TRY(find_column(raw, q, column, &c, err));
     const tally__rawcol *rc = &raw->cols[c];
     uint16_t *map = tally__calloc(rc->dict.count, sizeof *map);
-    uint16_t *codes = tally__arena_calloc(ds->arena, ds->rows ? ds->rows : 1,
-                                          sizeof *codes);
+    uint16_t *codes = tally__arena_alloc(ds->arena,
+                                         (ds->rows + 1) * sizeof *codes);
     if (!map || !codes) {
         tally__free(map);
         return tally__nomem(err);
     }
-    tally_status st = option_map(ds, raw, c, q, map, err);
-    size_t first = raw->source.header_rows;
-    for (size_t r = 0; st == TALLY_OK && r < ds->rows; r++)
-        codes[r] = map[tally__rawcol_id(rc, first + r)];
+    tally_status st = option_map(ds, rc, q, map, err);
+    if (st == TALLY_OK)
+        st = map_rows(ds, raw, c, q, map, codes, err);
     tally__free(map);
     *out = codes;
     return st;
@@ -195,7 +215,7 @@ static tally_status code_categorical(tally_dataset *ds, const tally_raw *raw,
    answer of column c. */
 static tally_status number_map(const tally_raw *raw, size_t c,
                                const tally_question *q, uint16_t *map,
-                               double *num, tally_error *err)
+                               double *num)
 {
     const tally__strdict *d = &raw->cols[c].dict;
     num[0] = NAN;
@@ -207,13 +227,8 @@ static tally_status number_map(const tally_raw *raw, size_t c,
             map[id] = (uint16_t)(k + 1);
             continue;
         }
-        if (parse_answer_number(text, &num[id])) {
-            map[id] = TALLY__NUMBER;
-            continue;
-        }
-        long line = first_line(raw, c, (uint32_t)id);
-        if (line)
-            return bad_answer(raw, c, q, text, line, "a number", err);
+        map[id] = parse_answer_number(text, &num[id]) ? TALLY__NUMBER
+                                                       : UNMATCHED;
     }
     return TALLY_OK;
 }
@@ -232,13 +247,16 @@ static tally_status code_numeric(tally_dataset *ds, const tally_raw *raw,
     double *values = tally__arena_calloc(ds->arena, ds->rows + 1, 8);
     tally_status st = TALLY_ERR_NOMEM;
     if (map && num && codes && values)
-        st = number_map(raw, c, q, map, num, err);
+        st = number_map(raw, c, q, map, num);
     else
         tally__nomem(err);
     for (size_t r = 0; st == TALLY_OK && r < ds->rows; r++) {
         uint32_t id = tally__rawcol_id(rc, first + r);
         codes[r] = map[id];
         values[r] = num[id];
+        if (codes[r] == UNMATCHED)
+            st = bad_answer(raw, c, q, tally__raw_text(raw, c, first + r),
+                            tally_raw_line(raw, r), "a number", err);
     }
     qd->codes[0] = codes;
     qd->values = values;
@@ -306,24 +324,31 @@ static int split_joined(const tally_question *q, const char *text,
     return 0;
 }
 
-static tally_status joined_masks(const tally_raw *raw, size_t c,
-                                 const tally_question *q, size_t nwords,
-                                 uint64_t *masks, tally_error *err)
+/* Option bits of each distinct answer; unmatched[id] set for answers
+   with a piece that fits no option. */
+static void joined_masks(const tally_raw *raw, size_t c,
+                         const tally_question *q, size_t nwords,
+                         uint64_t *masks, unsigned char *unmatched)
 {
     const tally__strdict *d = &raw->cols[c].dict;
     long other = other_option(q);
     char bad[256];
-    for (size_t id = 1; id < d->count; id++) {
-        const char *text = tally__strdict_str(d, id);
-        if (split_joined(q, text, masks + id * nwords, other, bad,
-                         sizeof bad) != 0) {
-            long line = first_line(raw, c, (uint32_t)id);
-            if (line)
-                return bad_answer(raw, c, q, bad, line, "one of its options",
-                                  err);
-        }
-    }
-    return TALLY_OK;
+    for (size_t id = 1; id < d->count; id++)
+        unmatched[id] = split_joined(q, tally__strdict_str(d, id),
+                                     masks + id * nwords, other, bad,
+                                     sizeof bad) != 0;
+}
+
+/* The error for an answer with a piece that fits no option. */
+static tally_status joined_error(const tally_raw *raw, size_t c,
+                                 const tally_question *q, size_t rec,
+                                 tally_error *err)
+{
+    char bad[256];
+    uint64_t mask[TALLY__MAX_OPTIONS / 64 + 1] = {0};
+    split_joined(q, tally__raw_text(raw, c, rec), mask, -1, bad, sizeof bad);
+    return bad_answer(raw, c, q, bad, raw->lines[rec], "one of its options",
+                      err);
 }
 
 static tally_status code_joined(tally_dataset *ds, const tally_raw *raw,
@@ -335,14 +360,18 @@ static tally_status code_joined(tally_dataset *ds, const tally_raw *raw,
     const tally__rawcol *rc = &raw->cols[c];
     size_t nw = qd->nwords, first = raw->source.header_rows;
     uint64_t *masks = tally__calloc(rc->dict.count * nw, sizeof *masks);
-    if (!masks)
-        return tally__nomem(err);
-    tally_status st = joined_masks(raw, c, q, nw, masks, err);
-    for (size_t r = 0; st == TALLY_OK && r < ds->rows; r++)
-        memcpy(qd->bits + r * nw,
-               masks + tally__rawcol_id(rc, first + r) * nw,
-               nw * sizeof *masks);
+    unsigned char *unmatched = tally__calloc(rc->dict.count, 1);
+    tally_status st = masks && unmatched ? TALLY_OK : tally__nomem(err);
+    if (st == TALLY_OK)
+        joined_masks(raw, c, q, nw, masks, unmatched);
+    for (size_t r = 0; st == TALLY_OK && r < ds->rows; r++) {
+        uint32_t id = tally__rawcol_id(rc, first + r);
+        if (unmatched[id])
+            st = joined_error(raw, c, q, first + r, err);
+        memcpy(qd->bits + r * nw, masks + id * nw, nw * sizeof *masks);
+    }
     tally__free(masks);
+    tally__free(unmatched);
     return st;
 }
 
@@ -387,6 +416,9 @@ static tally_status code_multi(tally_dataset *ds, const tally_raw *raw,
 
 /* --- text ----------------------------------------------------------------- */
 
+/* Open answers are not copied: the dataset shares the raw table's string
+   arena (reference counted), which keeps them alive after the raw table
+   is freed. A million open answers would otherwise be copied once more. */
 static tally_status code_text(tally_dataset *ds, const tally_raw *raw,
                               const tally_question *q, tally__qdata *qd,
                               tally_error *err)
@@ -394,26 +426,18 @@ static tally_status code_text(tally_dataset *ds, const tally_raw *raw,
     size_t c;
     TALLY_TRY(find_column(raw, q, q->column, &c, err));
     const tally__rawcol *rc = &raw->cols[c];
-    const char **copy = tally__calloc(rc->dict.count, sizeof *copy);
     qd->texts = tally__arena_calloc(ds->arena, ds->rows + 1,
                                     sizeof *qd->texts);
-    if (!copy || !qd->texts) {
-        tally__free(copy);
+    if (!qd->texts)
         return tally__nomem(err);
-    }
+    if (!ds->texts)
+        ds->texts = tally__arena_ref(raw->arena);
     size_t first = raw->source.header_rows;
-    tally_status st = TALLY_OK;
-    for (size_t r = 0; r < ds->rows && st == TALLY_OK; r++) {
+    for (size_t r = 0; r < ds->rows; r++) {
         uint32_t id = tally__rawcol_id(rc, first + r);
-        if (id && !copy[id])
-            copy[id] = tally__arena_strdup(ds->arena,
-                                           tally__strdict_str(&rc->dict, id));
-        if (id && !copy[id])
-            st = tally__nomem(err);
-        qd->texts[r] = copy[id];
+        qd->texts[r] = id ? tally__strdict_str(&rc->dict, id) : NULL;
     }
-    tally__free(copy);
-    return st;
+    return TALLY_OK;
 }
 
 /* --- dispatch ------------------------------------------------------------- */

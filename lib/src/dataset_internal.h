@@ -50,6 +50,8 @@ struct tally_dataset {
     tally__ignored *ignored;  /* columns not analysed, and why         */
     size_t n_ignored;
     const char *filter;       /* filters applied, or NULL              */
+    tally__arena *texts;      /* shared: the raw table's strings that
+                                 texts[] of text questions point to     */
     const char **notes;
     size_t n_notes, notes_cap;
 };

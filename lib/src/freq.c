@@ -152,10 +152,23 @@ static tally_status scale_summary(ctx *x, tally_freq_item *it,
     return TALLY_OK;
 }
 
-/* Totals per code of codes[] (n_codes slots). */
+/* Totals per code of codes[] (n_codes slots); unweighted data is counted
+   in integers, which is several times faster than adding weights. */
 static void tally_codes(const tally_dataset *ds, const uint16_t *codes,
                         tally__wsum *at, size_t n_codes)
 {
+    if (!ds->weights) {
+        size_t *n = tally__calloc(n_codes + 1, sizeof *n);
+        if (n) {
+            for (size_t r = 0; r < ds->rows; r++)
+                n[codes[r] < n_codes ? codes[r] : 0]++;
+            for (size_t c = 0; c < n_codes; c++)
+                at[c] = (tally__wsum){(double)n[c], (double)n[c],
+                                      (double)n[c]};
+            tally__free(n);
+            return;
+        }
+    }
     for (size_t r = 0; r < ds->rows; r++) {
         double w = tally__ds_weight(ds, r);
         uint16_t c = codes[r];
@@ -415,9 +428,12 @@ tally_status tally_freq_compute(const tally_dataset *ds, size_t question,
         return tally__nomem(err);
     }
     ctx x = {ds, q, question, f, err};
-    double respondents = 0;
-    for (size_t r = 0; r < ds->rows; r++)
-        respondents += tally__ds_weight(ds, r);
+    double respondents = (double)ds->rows;
+    if (ds->weights) {
+        respondents = 0;
+        for (size_t r = 0; r < ds->rows; r++)
+            respondents += ds->weights[r];
+    }
     tally_status st = TALLY_OK;
     for (size_t i = 0; i < f->n_items && st == TALLY_OK; i++) {
         /* Code array: the i-th item, the one item asked for, or the

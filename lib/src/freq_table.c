@@ -180,7 +180,7 @@ static int summary_table(ctx *x, const tally_freq_item *it)
 {
     const tally_summary *s = &it->summary;
     char title[1024], lv[16], lo[64], hi[64];
-    snprintf(title, sizeof title, "%s. %s: summary", it->id, it->text);
+    snprintf(title, sizeof title, "%s. %s (summary)", it->id, it->text);
     level_percent(x->f, lv, sizeof lv);
     snprintf(lo, sizeof lo, "Mean, %s CI low", lv);
     snprintf(hi, sizeof hi, "Mean, %s CI high", lv);

@@ -47,7 +47,7 @@ static int id_like(const char *s)
 static const char *unique_id(infer_ctx *x, const char *base)
 {
     char buf[64];
-    snprintf(buf, sizeof buf, "%s", base);
+    snprintf(buf, sizeof buf, "%.50s", base);
     for (int k = 2;; k++) {
         int added;
         long id = tally__strdict_intern(&x->ids, x->tmp, buf, strlen(buf),

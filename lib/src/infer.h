@@ -9,6 +9,10 @@
 #include "codebook_internal.h"
 #include "raw.h"
 
+/* More distinct answers than the combinations of twelve options: such a
+   column is open text, not options. */
+#define TALLY__MAX_COMBINATIONS 4096
+
 /* What one column holds. */
 typedef enum tally__colkind {
     TALLY__COL_EMPTY,     /* no answers at all                          */

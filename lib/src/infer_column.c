@@ -15,6 +15,8 @@
 #include "likert.h"
 #include "utf8.h"
 
+#define SORT_LIMIT 4096
+
 /* A finite number, blanks around allowed ("3", " 4.5 ", "-1e3"). */
 static int parse_number(const char *s, double *out)
 {
@@ -53,29 +55,38 @@ static int collect_values(const tally_raw *raw, size_t c,
 {
     const tally__strdict *d = &raw->cols[c].dict;
     size_t *counts = tally__calloc(d->count, sizeof *counts);
-    info->valid = tally__arena_calloc(arena, d->count, sizeof *info->valid);
-    info->missing = tally__arena_calloc(arena, d->count,
-                                        sizeof *info->missing);
+    info->valid = tally__arena_alloc(arena, d->count * sizeof *info->valid);
+    info->missing = tally__arena_alloc(arena,
+                                       d->count * sizeof *info->missing);
     if (!counts || !info->valid || !info->missing) {
         tally__free(counts);
         return -1;
     }
     tally__rawcol_count(raw, c, counts);
     double bytes = 0;
+    /* In a column of thousands of different answers (open text, or
+       numbers) a missing code such as "Don't know" still recurs: answers
+       given once are not worth checking. */
+    size_t check_from = d->count > TALLY__MAX_COMBINATIONS ? 2 : 1;
     for (size_t id = 1; id < d->count; id++) {
         if (!counts[id])
             continue;
         tally__value v = {tally__strdict_str(d, id), counts[id], 0};
         info->answered += counts[id];
         bytes += (double)counts[id] * (double)tally__strdict_len(d, id);
-        if (tally__is_missing_label(v.text))
+        if (counts[id] >= check_from && tally__is_missing_label(v.text))
             info->missing[info->n_missing++] = v;
         else
             info->valid[info->n_valid++] = v;
     }
     tally__free(counts);
     info->mean_len = info->answered ? bytes / (double)info->answered : 0;
-    qsort(info->valid, info->n_valid, sizeof *info->valid, by_count_desc);
+    /* Most frequent first names the options of a single question; a
+       column with thousands of distinct answers is open text or joined
+       options, for which the order does not matter. */
+    if (info->n_valid <= SORT_LIMIT)
+        qsort(info->valid, info->n_valid, sizeof *info->valid,
+              by_count_desc);
     qsort(info->missing, info->n_missing, sizeof *info->missing,
           by_count_desc);
     return 0;
@@ -211,8 +222,15 @@ int tally__classify(tally__colinfo *info, size_t max_options,
         info->kind = info->n_missing ? TALLY__COL_SINGLE : TALLY__COL_EMPTY;
         return 0;
     }
-    if (classify_numbers(info, arena, &rc) ||
-        classify_likert(info, arena, &rc))
+    if (classify_numbers(info, arena, &rc))
+        return rc;
+    /* More different answers than combinations of twelve options: open
+       text, without looking at every one of them. */
+    if (info->n_valid > TALLY__MAX_COMBINATIONS) {
+        info->kind = TALLY__COL_TEXT;
+        return 0;
+    }
+    if (classify_likert(info, arena, &rc))
         return rc;
     rc = tally__infer_joined(info, max_options, arena);
     if (rc != 0)

@@ -186,14 +186,20 @@ static int looks_like_id(const char *s)
     return n >= 6 && s[n] == '\0';
 }
 
-/* At least 90 % of the answers satisfy pred. */
+/* Distinct answers looked at: enough to judge, bounded for open text. */
+#define SAMPLE 2000
+
+/* At least 90 % of the answers satisfy pred (of the first SAMPLE
+   distinct answers, weighted by their counts). */
 static int mostly(const tally__colinfo *info, int (*pred)(const char *))
 {
-    size_t hits = 0;
-    for (size_t i = 0; i < info->n_valid; i++)
+    size_t hits = 0, seen = 0;
+    for (size_t i = 0; i < info->n_valid && i < SAMPLE; i++) {
+        seen += info->valid[i].count;
         if (pred(info->valid[i].text))
             hits += info->valid[i].count;
-    return info->answered && hits * 10 >= info->answered * 9;
+    }
+    return seen && hits * 10 >= seen * 9;
 }
 
 static const char *by_content(const tally__colinfo *info, size_t rows)

@@ -181,6 +181,8 @@ int tally__infer_joined(tally__colinfo *info, size_t max_options,
                         tally__arena *arena)
 {
     size_t joined = 0;
+    if (info->n_valid > TALLY__MAX_COMBINATIONS)
+        return 0;
     for (size_t i = 0; i < info->n_valid; i++)
         if (strstr(info->valid[i].text, SEP))
             joined += info->valid[i].count;

@@ -188,8 +188,7 @@ static int source_table(tally_tables *ts, const tally_dataset *ds)
         {"Weight", ds->weight_column ? ds->weight_column : "none"},
         {"Filter", ds->filter ? ds->filter : "none"},
     };
-    if (!t || tally__table_header(ts, t, 0, "File") ||
-        tally__table_header(ts, t, 1, ""))
+    if (!t)
         return -1;
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
         if (text_row(ts, t, lines[i]))
@@ -201,9 +200,8 @@ static int question_row(tally_tables *ts, tally_table *t,
                         const tally_dataset *ds, size_t qi)
 {
     const tally_question *q = ds->cb->questions[qi];
-    char base[32], parts[64];
+    char parts[64];
     size_t valid = tally__question_valid_options(q);
-    snprintf(base, sizeof base, "%zu", tally_dataset_base(ds, qi));
     if (q->n_items)
         snprintf(parts, sizeof parts, "%zu items x %zu points", q->n_items,
                  valid);
@@ -214,9 +212,14 @@ static int question_row(tally_tables *ts, tally_table *t,
     if (q->n_options > valid)
         snprintf(parts + strlen(parts), sizeof parts - strlen(parts),
                  "%s%zu missing", *parts ? ", " : "", q->n_options - valid);
-    const char *v[] = {q->id, tally_qtype_name(q->type), base, parts,
+    const char *v[] = {q->id, tally_qtype_name(q->type), "", parts,
                        q->text};
-    return text_row(ts, t, v);
+    if (text_row(ts, t, v))
+        return -1;
+    tally_cell *base = &t->cells[(t->nrows - 1) * t->ncols + 2];
+    tally__cell_num(base, TALLY_CELL_COUNT, (double)tally_dataset_base(ds, qi),
+                    0);
+    return 0;
 }
 
 static int questions_table(tally_tables *ts, const tally_dataset *ds)

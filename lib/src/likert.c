@@ -228,8 +228,13 @@ int tally__is_missing_label(const char *label)
         "not applicable / don't know", "don't know / not applicable",
         "no basis to judge", "unable to judge", "not sure / don't know",
     };
-    char key[128];
-    if (tally__label_key(label, key, sizeof key) == (size_t)-1)
+    char key[64];
+    /* Open answers are long, and every missing label begins with one of
+       these letters: most answers fail here, cheaply. */
+    while (*label == ' ')
+        label++;
+    if (!strchr("cdinprunCDINPRU", *label) || strlen(label) >= sizeof key ||
+        tally__label_key(label, key, sizeof key) == (size_t)-1)
         return 0;
     for (size_t i = 0; i < TALLY_ARRAY_SIZE(missing); i++)
         if (strcmp(key, missing[i]) == 0)

@@ -50,9 +50,11 @@ int tally__raw_reserve(tally_raw *raw, size_t records)
 {
     if (records <= raw->rec_cap)
         return 0;
-    size_t cap = raw->rec_cap;
-    if (TALLY__GROW(raw->lines, cap, records) != 0)
+    size_t cap = records;
+    long *lines = tally__reallocarray(raw->lines, cap, sizeof *lines);
+    if (!lines)
         return -1;
+    raw->lines = lines;
     for (size_t c = 0; c < raw->ncols; c++) {
         tally__rawcol *col = &raw->cols[c];
         void *ids = tally__reallocarray(col->ids, cap, col->width);
@@ -103,6 +105,32 @@ int tally__rawcol_set(tally__rawcol *c, size_t rec, uint32_t id)
     }
     default:
         memcpy(c->ids + rec * 4, &id, 4);
+    }
+    return 0;
+}
+
+int tally__rawcol_append_mapped(tally__rawcol *dst, size_t base,
+                                const tally__rawcol *src, size_t n,
+                                const uint32_t *map, uint32_t max)
+{
+    /* Widen once for the largest id, then copy without per-cell checks. */
+    if (n && tally__rawcol_set(dst, base, max) != 0)
+        return -1;
+    if (dst->width == 1 && src->width == 1) {
+        for (size_t r = 0; r < n; r++)
+            dst->ids[base + r] = (unsigned char)map[src->ids[r]];
+        return 0;
+    }
+    for (size_t r = 0; r < n; r++) {
+        uint32_t id = map[tally__rawcol_id(src, r)];
+        if (dst->width == 1) {
+            dst->ids[base + r] = (unsigned char)id;
+        } else if (dst->width == 2) {
+            uint16_t v = (uint16_t)id;
+            memcpy(dst->ids + (base + r) * 2, &v, 2);
+        } else {
+            memcpy(dst->ids + (base + r) * 4, &id, 4);
+        }
     }
     return 0;
 }

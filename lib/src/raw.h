@@ -14,9 +14,25 @@
 #include <stdint.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "arena.h"
 #include "common.h"
 #include "strdict.h"
+
+/* Values shorter than this are looked up by length first (raw.h). */
+#define TALLY__LEN_CACHE 64
+
+/*
+ * A column with this many distinct values is open text: from then on
+ * its values are stored as they come, without looking for repeats
+ * (tally__strdict_append). Inference counts it as open text either way;
+ * the saving is a hash probe into a table of a million strings per
+ * answer.
+ */
+#define TALLY__SATURATED 65536
 
 typedef struct tally__rawcol {
     tally__strdict dict;
@@ -24,6 +40,14 @@ typedef struct tally__rawcol {
     unsigned width;     /* 1, 2 or 4                                   */
     size_t cap;         /* records the ids array can hold              */
     tally_column info;  /* filled by the dialect                       */
+    /* The last value of each length: the answers of a scale question
+       mostly differ in length ("Agree", "Strongly agree"), so one
+       comparison usually finds a value without hashing it. */
+    struct tally__len_entry {
+        unsigned char head[16]; /* first bytes, zero-padded            */
+        const char *str;        /* NULL: none yet                      */
+        uint32_t id;
+    } by_len[TALLY__LEN_CACHE];
 } tally__rawcol;
 
 struct tally_raw {
@@ -60,12 +84,71 @@ static inline uint32_t tally__rawcol_id(const tally__rawcol *c, size_t rec)
     }
 }
 
-/* Make room for `records` records in every column and in lines[]. */
+/* Make room for exactly `records` records (when more than now) in every
+   column and in lines[]. Callers size it from an estimate, so that the
+   arrays are not copied over and over as a large file is read. */
 int tally__raw_reserve(tally_raw *raw, size_t records);
+
+/* 1 when bytes a and b (n each) are equal; for the short values of
+   answers, two overlapping word compares instead of a call. */
+static inline int tally__same_bytes(const void *a, const void *b, size_t n)
+{
+    const unsigned char *x = a, *y = b;
+    uint64_t u, v;
+    if (n < 8) {
+        for (size_t i = 0; i < n; i++)
+            if (x[i] != y[i])
+                return 0;
+        return 1;
+    }
+    for (size_t i = 0; i + 8 < n; i += 8) {
+        memcpy(&u, x + i, 8);
+        memcpy(&v, y + i, 8);
+        if (u != v)
+            return 0;
+    }
+    memcpy(&u, x + n - 8, 8);
+    memcpy(&v, y + n - 8, 8);
+    return u == v;
+}
+
+/*
+ * 1 when the len bytes at s (readable up to end) are the cached value e
+ * (of the same length). Up to sixteen bytes are compared at once without
+ * a branch per byte: most answers are short scale labels, and a loop
+ * over their varying lengths costs more in mispredicted branches than in
+ * instructions.
+ */
+static inline int tally__len_entry_is(const struct tally__len_entry *e,
+                                      const unsigned char *s, size_t len,
+                                      const unsigned char *end)
+{
+#if defined(__SSE2__)
+    if (end - s >= 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)s);
+        __m128i b = _mm_loadu_si128((const __m128i *)e->head);
+        unsigned same = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, b));
+        unsigned want = len >= 16 ? 0xFFFFu : (1u << len) - 1;
+        if ((same & want) != want)
+            return 0;
+        return len <= 16 || tally__same_bytes(e->str + 16, s + 16, len - 16);
+    }
+#else
+    (void)end;
+#endif
+    return tally__same_bytes(e->str, s, len);
+}
 
 /* Store id for record rec of column c (rec < capacity), widening the
    column's id array when id needs more bytes. -1 when out of memory. */
 int tally__rawcol_set(tally__rawcol *c, size_t rec, uint32_t id);
+
+/* Store map[id] for the n ids of src (its records 0..n-1) as records
+   base.. of dst, whose capacity must allow it; max is the largest value
+   in map. -1 when out of memory. */
+int tally__rawcol_append_mapped(tally__rawcol *dst, size_t base,
+                                const tally__rawcol *src, size_t n,
+                                const uint32_t *map, uint32_t max);
 
 /* Append a note (copied). -1 when out of memory. */
 int tally__raw_note(tally_raw *raw, const char *fmt, ...) TALLY__PRINTF(2, 3);

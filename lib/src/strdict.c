@@ -99,6 +99,21 @@ long tally__strdict_find(const tally__strdict *d, const char *s, size_t len)
     return found ? (long)((uint32_t)d->slots[i] - 1) : -1;
 }
 
+long tally__strdict_append(tally__strdict *d, tally__arena *arena,
+                           const char *s, size_t len)
+{
+    if (d->count >= UINT32_MAX - 1)
+        return -1;
+    if (TALLY__GROW(d->entry, d->cap, d->count + 1) != 0)
+        return -1;
+    char *copy = tally__arena_strndup(arena, s, len);
+    if (!copy)
+        return -1;
+    d->entry[d->count].str = copy;
+    d->entry[d->count].len = len;
+    return (long)d->count++;
+}
+
 long tally__strdict_intern(tally__strdict *d, tally__arena *arena,
                            const char *s, size_t len, int *added)
 {

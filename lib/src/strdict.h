@@ -32,6 +32,12 @@ void tally__strdict_destroy(tally__strdict *d);
    past UINT32_MAX entries. *added (may be NULL) tells whether it was new. */
 long tally__strdict_intern(tally__strdict *d, tally__arena *arena,
                            const char *s, size_t len, int *added);
+/* Add s as a new id without looking for it or making it findable: for
+   columns whose values are nearly all different (open answers), where a
+   hash table would cost more than it saves. -1 when out of memory. */
+long tally__strdict_append(tally__strdict *d, tally__arena *arena,
+                           const char *s, size_t len);
+
 /* Id of s, or -1. */
 long tally__strdict_find(const tally__strdict *d, const char *s, size_t len);
 

@@ -29,25 +29,14 @@ static void *subset_array(tally__arena *a, const void *src, size_t size,
     return dst;
 }
 
+/* Text answers point into the shared arena (to->texts). */
 static int subset_texts(tally_dataset *to, tally__qdata *d,
                         const tally__qdata *s, const unsigned char *keep,
                         size_t rows)
 {
-    d->texts = tally__arena_calloc(to->arena, to->rows + 1,
-                                   sizeof *d->texts);
-    if (!d->texts)
-        return -1;
-    for (size_t r = 0, i = 0; r < rows; r++) {
-        if (!keep[r])
-            continue;
-        if (s->texts[r]) {
-            d->texts[i] = tally__arena_strdup(to->arena, s->texts[r]);
-            if (!d->texts[i])
-                return -1;
-        }
-        i++;
-    }
-    return 0;
+    d->texts = subset_array(to->arena, s->texts, sizeof *s->texts, keep,
+                            rows, to->rows);
+    return d->texts ? 0 : -1;
 }
 
 static int subset_question(tally_dataset *to, const tally_dataset *from,
@@ -89,6 +78,8 @@ tally_status tally__dataset_subset(const tally_dataset *ds,
     size_t n = kept_rows(keep, ds->rows);
     tally_dataset *sub = tally__dataset_new(ds->cb, n);
     int bad = !sub || tally__ds_copy_info(sub, ds) != 0;
+    if (!bad && ds->texts)
+        sub->texts = tally__arena_ref(ds->texts);
     if (!bad && ds->weights) {
         sub->weights = tally__malloc((n + 1) * sizeof(double));
         bad = !sub->weights;

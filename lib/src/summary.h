@@ -26,7 +26,8 @@ typedef struct tally__wsum {
 /*
  * Summary of grouped data: k scale points with values value[] (any
  * order) and totals at[]. top2/bottom2 are % of the total weight in the
- * two highest/lowest points (NaN for fewer than three points). fpc is 1
+ * two highest/lowest points (on a three-point scale bottom2 is the lowest
+ * point only; NaN for fewer than three points). fpc is 1
  * without a population. -1 when out of memory.
  */
 int tally__summary_points(const double *value, const tally__wsum *at,

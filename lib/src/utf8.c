@@ -206,9 +206,22 @@ size_t tally__label_key(const char *s, char *out, size_t cap)
     return n;
 }
 
+/* The first character of a label ignoring blanks and ASCII case; 0 for a
+   non-ASCII one (typographic quotes fold, so no quick verdict). */
+static int first_letter(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    unsigned char c = (unsigned char)*s;
+    return c >= 0x80 ? 0 : (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
 int tally__label_eq(const char *a, const char *b)
 {
     char ka[256], kb[256];
+    int fa = first_letter(a), fb = first_letter(b);
+    if (fa && fb && fa != fb)
+        return 0;
     size_t na = tally__label_key(a, ka, sizeof ka);
     size_t nb = tally__label_key(b, kb, sizeof kb);
     if (na == (size_t)-1 || nb == (size_t)-1)

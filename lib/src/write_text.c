@@ -18,6 +18,26 @@ static size_t text_width(const char *s)
     return tally__utf8_width(s, strlen(s));
 }
 
+/* A column is right-aligned (header included) when it holds numbers. */
+static void column_alignment(const tally_table *t, int *right)
+{
+    for (size_t c = 0; c < t->ncols; c++) {
+        right[c] = 0;
+        for (size_t r = 0; c > 0 && r < t->nrows; r++) {
+            tally_cell_kind k = t->cells[r * t->ncols + c].kind;
+            right[c] |= k != TALLY_CELL_TEXT && k != TALLY_CELL_EMPTY;
+        }
+    }
+}
+
+static int has_header(const tally_table *t)
+{
+    for (size_t c = 0; c < t->ncols; c++)
+        if (t->headers[c][0])
+            return 1;
+    return 0;
+}
+
 /* Display width of every column: header and every formatted cell. */
 static void column_widths(const tally_table *t, int pd, size_t *w)
 {
@@ -34,19 +54,30 @@ static void column_widths(const tally_table *t, int pd, size_t *w)
 }
 
 static tally_status put_cell(tally_buf *b, const char *text, size_t width,
-                             int right, int last)
+                             int right, int first)
 {
     size_t pad = width - text_width(text);
+    if (!first)
+        TALLY_TRY(tally__buf_puts(b, "  "));
     if (right)
         TALLY_TRY(tally__buf_repeat(b, ' ', pad));
     TALLY_TRY(tally__buf_puts(b, text));
-    if (!right && !last)
-        TALLY_TRY(tally__buf_repeat(b, ' ', pad));
-    return last ? TALLY_OK : tally__buf_puts(b, "  ");
+    return right ? TALLY_OK : tally__buf_repeat(b, ' ', pad);
+}
+
+/* End a line without the blanks that padding left at its end. */
+static tally_status end_line(tally_buf *b)
+{
+    size_t n = tally_buf_size(b), keep = n;
+    const char *d = tally_buf_data(b);
+    while (keep > 0 && d[keep - 1] == ' ')
+        keep--;
+    tally__buf_trim(b, n - keep);
+    return tally__buf_putc(b, '\n');
 }
 
 static tally_status put_row(tally_buf *b, const tally_table *t, size_t r,
-                            const size_t *w, int pd)
+                            const size_t *w, const int *right, int pd)
 {
     char cell[CELL_MAX];
     for (size_t c = 0; c < t->ncols; c++) {
@@ -56,22 +87,22 @@ static tally_status put_row(tally_buf *b, const tally_table *t, size_t r,
         for (char *p = cell; *p; p++)
             if (*p == '\n' || *p == '\r' || *p == '\t')
                 *p = ' ';
-        int right = c > 0 && x->kind != TALLY_CELL_TEXT;
-        TALLY_TRY(put_cell(b, cell, w[c], right, c + 1 == t->ncols));
+        TALLY_TRY(put_cell(b, cell, w[c], right[c], c == 0));
     }
-    return tally__buf_putc(b, '\n');
+    return end_line(b);
 }
 
 static tally_status put_header(tally_buf *b, const tally_table *t,
-                               const size_t *w)
+                               const size_t *w, const int *right)
 {
     size_t total = 0;
+    if (!has_header(t))
+        return TALLY_OK;
     for (size_t c = 0; c < t->ncols; c++) {
-        TALLY_TRY(put_cell(b, t->headers[c], w[c], c > 0,
-                           c + 1 == t->ncols));
-        total += w[c] + (c + 1 < t->ncols ? 2 : 0);
+        TALLY_TRY(put_cell(b, t->headers[c], w[c], right[c], c == 0));
+        total += w[c] + (c ? 2 : 0);
     }
-    TALLY_TRY(tally__buf_putc(b, '\n'));
+    TALLY_TRY(end_line(b));
     TALLY_TRY(tally__buf_repeat(b, '-', total));
     return tally__buf_putc(b, '\n');
 }
@@ -79,23 +110,29 @@ static tally_status put_header(tally_buf *b, const tally_table *t,
 static tally_status put_table(tally_buf *b, const tally_table *t, int pd)
 {
     size_t *w = tally__calloc(t->ncols + 1, sizeof *w);
-    if (!w)
+    int *right = tally__calloc(t->ncols + 1, sizeof *right);
+    if (!w || !right) {
+        tally__free(w);
+        tally__free(right);
         return TALLY_ERR_NOMEM;
+    }
     column_widths(t, pd, w);
+    column_alignment(t, right);
     tally_status st = tally__buf_printf(b, "%s\n", t->title);
     for (size_t i = 0; st == TALLY_OK && i < t->n_subtitles; i++)
         st = tally__buf_printf(b, "%s\n", t->subtitles[i]);
     if (st == TALLY_OK)
         st = tally__buf_putc(b, '\n');
     if (st == TALLY_OK)
-        st = put_header(b, t, w);
+        st = put_header(b, t, w, right);
     for (size_t r = 0; st == TALLY_OK && r < t->nrows; r++)
-        st = put_row(b, t, r, w, pd);
+        st = put_row(b, t, r, w, right, pd);
     if (st == TALLY_OK && t->n_footnotes)
         st = tally__buf_putc(b, '\n');
     for (size_t i = 0; st == TALLY_OK && i < t->n_footnotes; i++)
         st = tally__buf_printf(b, "%s\n", t->footnotes[i]);
     tally__free(w);
+    tally__free(right);
     return st;
 }
 

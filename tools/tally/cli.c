@@ -132,7 +132,7 @@ static int parse_double(const char *name, const char *s, double lo,
 
 static int parse_size(const char *name, const char *s, size_t *out)
 {
-    double v;
+    double v = 0;
     int rc = parse_double(name, s, 1, 1e15, &v);
     if (!rc && v != floor(v))
         rc = cli_error(EXIT_USAGE, "--%s: \"%s\" is not a whole number",
@@ -180,7 +180,7 @@ static int add_where(cli_opts *o, const char *expr)
 
 static int apply_number(opt_id id, const char *v, cli_opts *o)
 {
-    double d;
+    double d = 0;
     int rc = 0;
     switch (id) {
     case OPT_LEVEL:

@@ -61,7 +61,10 @@ typedef struct tally_summary {
     double mean_ci_low;  /**< Student t interval at the chosen level    */
     double mean_ci_high;
     double top2;         /**< % of the base in the two highest points    */
-    double bottom2;      /**< % of the base in the two lowest points     */
+    double bottom2;      /**< % of the base in the two lowest points (the
+                              lowest only on a three-point scale, so the
+                              boxes never overlap); both NaN below three
+                              points                                     */
     double min, max;
 } tally_summary;
 
