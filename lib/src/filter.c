@@ -180,6 +180,7 @@ static tally_status parse(parser *ps, cond **conds, size_t *n)
     while (*ps->p) {
         if (TALLY__GROW(*conds, cap, *n + 1) != 0)
             return tally__nomem(ps->err);
+        memset(&(*conds)[*n], 0, sizeof **conds);
         TALLY_TRY(parse_cond(ps, &(*conds)[*n]));
         (*n)++;
     }

@@ -18,12 +18,29 @@ typedef struct ctx {
     const tally_freq *f;
     const tally_table_opts *o;
     tally_tables *ts;
+    int count_decimals; /* of the item being written */
 } ctx;
 
-/* Weighted counts keep one decimal; plain counts are whole numbers. */
-static int count_decimals(const tally_freq *f)
+static int whole(double v)
 {
-    return f->weight_kind == TALLY_WEIGHT_NONE ? 0 : 1;
+    return !isfinite(v) || v == floor(v);
+}
+
+/* Counts are whole numbers unless weights made some of them fractional;
+   then every count of the item gets one decimal. */
+static int count_decimals(const tally_freq_item *it)
+{
+    int all_whole = whole(it->base) && whole(it->respondents) &&
+                    whole(it->no_answer) && whole(it->missing);
+    for (size_t i = 0; all_whole && i < it->n_categories; i++)
+        all_whole = whole(it->categories[i].count);
+    return all_whole ? 0 : 1;
+}
+
+/* Numeric questions have no categories to give intervals for. */
+static int with_ci(const ctx *x)
+{
+    return !x->o->no_ci && x->f->type != TALLY_QTYPE_NUMERIC;
 }
 
 static int level_percent(const tally_freq *f, char *buf, size_t cap)
@@ -34,9 +51,9 @@ static int level_percent(const tally_freq *f, char *buf, size_t cap)
 static tally_table *new_table(ctx *x, const tally_freq_item *it, int multi)
 {
     char title[1024], lv[16], ci_low[48], ci_high[48];
-    int with_ci = !x->o->no_ci;
     snprintf(title, sizeof title, "%s. %s", it->id, it->text);
-    tally_table *t = tally__table_new(x->ts, title, x->f->id, with_ci ? 5 : 3);
+    tally_table *t = tally__table_new(x->ts, title, x->f->id,
+                                      with_ci(x) ? 5 : 3);
     if (!t)
         return NULL;
     level_percent(x->f, lv, sizeof lv);
@@ -46,7 +63,7 @@ static tally_table *new_table(ctx *x, const tally_freq_item *it, int multi)
               tally__table_header(x->ts, t, 1, "Count") ||
               tally__table_header(x->ts, t, 2,
                                   multi ? "% of respondents" : "%");
-    if (with_ci)
+    if (with_ci(x))
         bad |= tally__table_header(x->ts, t, 3, ci_low) ||
                tally__table_header(x->ts, t, 4, ci_high);
     return bad ? NULL : t;
@@ -61,8 +78,7 @@ static int add_row(ctx *x, tally_table *t, tally_row_kind kind,
     tally_cell *row = tally__table_row(t, kind);
     if (!row || tally__cell_text(x->ts, &row[0], label))
         return -1;
-    tally__cell_num(&row[1], TALLY_CELL_COUNT, count,
-                    count_decimals(x->f));
+    tally__cell_num(&row[1], TALLY_CELL_COUNT, count, x->count_decimals);
     if (!isnan(pct))
         tally__cell_num(&row[2], TALLY_CELL_PERCENT, pct, 0);
     if (t->ncols > 3 && !isnan(pct)) {
@@ -111,7 +127,7 @@ static int subtitles(ctx *x, tally_table *t, const tally_freq_item *it)
 {
     const tally_freq *f = x->f;
     char base[64], resp[64];
-    int d = count_decimals(f);
+    int d = x->count_decimals;
     snprintf(base, sizeof base, "%.*f", d, it->base);
     snprintf(resp, sizeof resp, "%.*f", d, it->respondents);
     if (f->is_matrix && tally__table_subtitle(x->ts, t, "%s. %s", f->id,
@@ -147,7 +163,7 @@ static int footnotes(ctx *x, tally_table *t, const tally_freq_item *it)
                              "codes and no answers are shown but excluded.";
     if (tally__table_footnote(x->ts, t, "%s", base))
         return -1;
-    if (!x->o->no_ci &&
+    if (with_ci(x) &&
         tally__table_footnote(x->ts, t, "%s confidence intervals: %s%s.", lv,
                               tally_ci_method_label(f->ci),
                               f->population > 0 ? ", with the finite "
@@ -199,9 +215,11 @@ static int summary_table(ctx *x, const tally_freq_item *it)
         stat_row(x, t, "Maximum", TALLY_CELL_NUMBER, s->max))
         return -1;
     return tally__table_footnote(x->ts, t,
-                                 "Over the valid answers, on the scale "
-                                 "values; the interval of the mean uses "
-                                 "Student's t%s.",
+                                 "Over the valid answers%s; the interval of "
+                                 "the mean uses Student's t%s.",
+                                 x->f->type == TALLY_QTYPE_NUMERIC
+                                     ? ""
+                                     : ", on the scale values",
                                  x->f->weight_kind == TALLY_WEIGHT_SAMPLING
                                      ? " with a linearised standard error"
                                      : "");
@@ -225,7 +243,7 @@ static int text_table(ctx *x, const tally_freq_item *it)
         if (!row || tally__cell_text(x->ts, &row[0], labels[i]))
             return -1;
         tally__cell_num(&row[1], TALLY_CELL_COUNT, counts[i],
-                        count_decimals(x->f));
+                        x->count_decimals);
     }
     return tally__table_footnote(x->ts, t, "Open answers are not "
                                            "tabulated; the annex lists "
@@ -234,6 +252,7 @@ static int text_table(ctx *x, const tally_freq_item *it)
 
 static int item_tables(ctx *x, const tally_freq_item *it)
 {
+    x->count_decimals = count_decimals(it);
     if (x->f->type == TALLY_QTYPE_TEXT)
         return text_table(x, it);
     tally_table *t = new_table(x, it, x->f->type == TALLY_QTYPE_MULTI);
@@ -250,7 +269,7 @@ tally_status tally_freq_add_tables(const tally_freq *f,
     static const tally_table_opts defaults = {0};
     if (!f || !ts)
         return tally__fail(err, TALLY_ERR_INVALID_ARG, "nothing to add");
-    ctx x = {f, opts ? opts : &defaults, ts};
+    ctx x = {f, opts ? opts : &defaults, ts, 0};
     for (size_t i = 0; i < f->n_items; i++)
         if (item_tables(&x, &f->items[i]) != 0)
             return tally__nomem(err);

@@ -66,8 +66,10 @@ static int apply_filters(const cli_opts *o, tally_dataset **ds)
         tally_error err = {0};
         tally_dataset *sub = NULL;
         tally_status st = tally_dataset_filter(*ds, o->where[i], &sub, &err);
-        if (st != TALLY_OK)
-            return cli_fail(st, &err);
+        if (st != TALLY_OK) { /* the expression, not the data, is wrong */
+            cli_fail(st, &err);
+            return st == TALLY_ERR_NOMEM ? EXIT_DATA : EXIT_USAGE;
+        }
         tally_dataset_free(*ds);
         *ds = sub;
     }
