@@ -48,6 +48,25 @@ void tally__arena_free(tally__arena *a)
     tally__free(a);
 }
 
+void tally__arena_adopt(tally__arena *dst, tally__arena *src)
+{
+    chunk *last = src->head;
+    if (last) {
+        while (last->next)
+            last = last->next;
+        /* Behind dst's current block, which keeps taking allocations. */
+        if (dst->head) {
+            last->next = dst->head->next;
+            dst->head->next = src->head;
+        } else {
+            dst->head = src->head;
+        }
+        dst->total += src->total;
+    }
+    src->head = NULL;
+    tally__arena_free(src);
+}
+
 static chunk *add_chunk(tally__arena *a, size_t need)
 {
     /* Chunks grow with the arena so that large owners make few of them. */

@@ -16,6 +16,10 @@ void tally__arena_free(tally__arena *a);
 /* Take another reference (atomic): a dataset keeps the strings of the raw
    table it was built from alive this way instead of copying them. */
 tally__arena *tally__arena_ref(tally__arena *a);
+/* Move every block of src (which must hold the only reference) into dst
+   and free src: pointers into src stay valid and now belong to dst. */
+void tally__arena_adopt(tally__arena *dst, tally__arena *src);
+
 /* size bytes aligned for any type; NULL when out of memory. */
 void *tally__arena_alloc(tally__arena *a, size_t size);
 /* count * size zeroed bytes; NULL on overflow or out of memory. */

@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "dataset_internal.h"
+#include "parallel.h"
 #include "raw.h"
 #include "utf8.h"
 
@@ -72,6 +73,7 @@ void tally_dataset_free(tally_dataset *ds)
     tally__free(ds->notes);
     tally__free(ds->ignored);
     tally__arena_free(ds->texts);
+    tally__arena_free(ds->arena2);
     tally__arena_free(ds->arena);
     tally__free(ds);
 }
@@ -237,6 +239,57 @@ static tally_status choose_weight(tally_dataset *ds, const tally_raw *raw,
 
 /* --- building ------------------------------------------------------------- */
 
+/* Questions are coded independently: two threads, each allocating from
+   its own arena; the first failure in question order is reported, so the
+   error does not depend on the threads' timing. */
+typedef struct coding {
+    tally_dataset *ds;
+    const tally_raw *raw;
+    tally__arena *arena[TALLY__MAX_THREADS];
+    tally_status *status;
+    tally_error *errors;
+} coding;
+
+static void code_one(void *ctx, size_t qi, int thread)
+{
+    coding *k = ctx;
+    k->status[qi] = tally__code_question(k->ds, k->arena[thread], k->raw, qi,
+                                         &k->errors[qi]);
+}
+
+static tally_status code_all(tally_dataset *ds, const tally_raw *raw,
+                             tally_error *err)
+{
+    size_t n = ds->cb->n_questions;
+    coding k = {ds, raw, {ds->arena, ds->arena2}, NULL, NULL};
+    k.status = tally__calloc(n + 1, sizeof *k.status);
+    k.errors = tally__calloc(n + 1, sizeof *k.errors);
+    tally_status st = k.status && k.errors ? TALLY_OK : tally__nomem(err);
+    if (st == TALLY_OK)
+        tally__parallel_for(n, tally__default_threads(), code_one, &k);
+    for (size_t i = 0; st == TALLY_OK && i < n; i++) {
+        st = k.status[i];
+        if (st != TALLY_OK && err)
+            *err = k.errors[i];
+        if (st == TALLY_OK && ds->q[i].others &&
+            tally__ds_note(ds, "question %s: %zu different answers outside "
+                               "the options counted as Other",
+                           ds->cb->questions[i]->id, ds->q[i].others) != 0)
+            st = tally__nomem(err);
+    }
+    tally__free(k.status);
+    tally__free(k.errors);
+    return st;
+}
+
+static int has_text(const tally_codebook *cb)
+{
+    for (size_t i = 0; i < cb->n_questions; i++)
+        if (cb->questions[i]->type == TALLY_QTYPE_TEXT)
+            return 1;
+    return 0;
+}
+
 static tally_status build(tally_dataset *ds, const tally_raw *raw,
                           const tally_dataset_opts *opts, tally_error *err)
 {
@@ -249,8 +302,12 @@ static tally_status build(tally_dataset *ds, const tally_raw *raw,
         if (tally__ds_note(ds, "%s", raw->notes[i]) != 0)
             return tally__nomem(err);
     TALLY_TRY(choose_weight(ds, raw, ds->cb, opts, &weight, err));
-    for (size_t i = 0; i < ds->cb->n_questions; i++)
-        TALLY_TRY(tally__code_question(ds, raw, i, err));
+    ds->arena2 = tally__arena_new();
+    if (!ds->arena2)
+        return tally__nomem(err);
+    if (has_text(ds->cb))
+        ds->texts = tally__arena_ref(raw->arena);
+    TALLY_TRY(code_all(ds, raw, err));
     return list_ignored(ds, raw, weight, err);
 }
 

@@ -135,25 +135,17 @@ static tally_status find_column(const tally_raw *raw, const tally_question *q,
 
 /* The option code of each distinct answer of column c (UNMATCHED for
    those that fit no option and may not be counted as Other). */
-static tally_status option_map(tally_dataset *ds, const tally__rawcol *rc,
-                               const tally_question *q, uint16_t *map,
-                               tally_error *err)
+static void option_map(const tally__rawcol *rc, const tally_question *q,
+                       uint16_t *map, size_t *others)
 {
     long other = other_option(q);
-    size_t others = 0;
     for (size_t id = 1; id < rc->dict.count; id++) {
         long k = tally__match_option(q, tally__strdict_str(&rc->dict, id));
         if (k < 0 && other >= 0)
-            others++;
+            (*others)++;
         map[id] = (uint16_t)(k >= 0 ? k + 1 : other >= 0 ? other + 1
                                                          : UNMATCHED);
     }
-    if (others && tally__ds_note(ds, "question %s: %zu different answers "
-                                     "outside the options counted as "
-                                     "Other",
-                                 q->id, others) != 0)
-        return tally__nomem(err);
-    return TALLY_OK;
 }
 
 /* codes[r] = map[id of row r], one pass; the first row whose answer is
@@ -186,24 +178,24 @@ static tally_status map_rows(tally_dataset *ds, const tally_raw *raw,
     return TALLY_OK;
 }
 
-static tally_status code_categorical(tally_dataset *ds, const tally_raw *raw,
+static tally_status code_categorical(tally_dataset *ds, tally__arena *arena,
+                                     const tally_raw *raw,
                                      const tally_question *q,
                                      const char *column, uint16_t **out,
-                                     tally_error *err)
+                                     size_t *others, tally_error *err)
 {
     size_t c;
     TALLY_TRY(find_column(raw, q, column, &c, err));
     const tally__rawcol *rc = &raw->cols[c];
     uint16_t *map = tally__calloc(rc->dict.count, sizeof *map);
-    uint16_t *codes = tally__arena_alloc(ds->arena,
+    uint16_t *codes = tally__arena_alloc(arena,
                                          (ds->rows + 1) * sizeof *codes);
     if (!map || !codes) {
         tally__free(map);
         return tally__nomem(err);
     }
-    tally_status st = option_map(ds, rc, q, map, err);
-    if (st == TALLY_OK)
-        st = map_rows(ds, raw, c, q, map, codes, err);
+    option_map(rc, q, map, others);
+    tally_status st = map_rows(ds, raw, c, q, map, codes, err);
     tally__free(map);
     *out = codes;
     return st;
@@ -233,7 +225,8 @@ static tally_status number_map(const tally_raw *raw, size_t c,
     return TALLY_OK;
 }
 
-static tally_status code_numeric(tally_dataset *ds, const tally_raw *raw,
+static tally_status code_numeric(tally_dataset *ds, tally__arena *arena,
+                                 const tally_raw *raw,
                                  const tally_question *q, tally__qdata *qd,
                                  tally_error *err)
 {
@@ -243,8 +236,8 @@ static tally_status code_numeric(tally_dataset *ds, const tally_raw *raw,
     size_t first = raw->source.header_rows;
     uint16_t *map = tally__calloc(rc->dict.count, sizeof *map);
     double *num = tally__calloc(rc->dict.count, sizeof *num);
-    uint16_t *codes = tally__arena_calloc(ds->arena, ds->rows + 1, 2);
-    double *values = tally__arena_calloc(ds->arena, ds->rows + 1, 8);
+    uint16_t *codes = tally__arena_calloc(arena, ds->rows + 1, 2);
+    double *values = tally__arena_calloc(arena, ds->rows + 1, 8);
     tally_status st = TALLY_ERR_NOMEM;
     if (map && num && codes && values)
         st = number_map(raw, c, q, map, num);
@@ -401,12 +394,13 @@ static tally_status code_dichotomies(tally_dataset *ds, const tally_raw *raw,
     return TALLY_OK;
 }
 
-static tally_status code_multi(tally_dataset *ds, const tally_raw *raw,
+static tally_status code_multi(tally_dataset *ds, tally__arena *arena,
+                                 const tally_raw *raw,
                                const tally_question *q, tally__qdata *qd,
                                tally_error *err)
 {
     qd->nwords = (q->n_options + 63) / 64;
-    qd->bits = tally__arena_calloc(ds->arena, (ds->rows + 1) * qd->nwords,
+    qd->bits = tally__arena_calloc(arena, (ds->rows + 1) * qd->nwords,
                                    sizeof *qd->bits);
     if (!qd->bits)
         return tally__nomem(err);
@@ -419,19 +413,18 @@ static tally_status code_multi(tally_dataset *ds, const tally_raw *raw,
 /* Open answers are not copied: the dataset shares the raw table's string
    arena (reference counted), which keeps them alive after the raw table
    is freed. A million open answers would otherwise be copied once more. */
-static tally_status code_text(tally_dataset *ds, const tally_raw *raw,
+static tally_status code_text(tally_dataset *ds, tally__arena *arena,
+                                 const tally_raw *raw,
                               const tally_question *q, tally__qdata *qd,
                               tally_error *err)
 {
     size_t c;
     TALLY_TRY(find_column(raw, q, q->column, &c, err));
     const tally__rawcol *rc = &raw->cols[c];
-    qd->texts = tally__arena_calloc(ds->arena, ds->rows + 1,
+    qd->texts = tally__arena_calloc(arena, ds->rows + 1,
                                     sizeof *qd->texts);
     if (!qd->texts)
         return tally__nomem(err);
-    if (!ds->texts)
-        ds->texts = tally__arena_ref(raw->arena);
     size_t first = raw->source.header_rows;
     for (size_t r = 0; r < ds->rows; r++) {
         uint32_t id = tally__rawcol_id(rc, first + r);
@@ -442,8 +435,9 @@ static tally_status code_text(tally_dataset *ds, const tally_raw *raw,
 
 /* --- dispatch ------------------------------------------------------------- */
 
-tally_status tally__code_question(tally_dataset *ds, const tally_raw *raw,
-                                  size_t qi, tally_error *err)
+tally_status tally__code_question(tally_dataset *ds, tally__arena *arena,
+                                  const tally_raw *raw, size_t qi,
+                                  tally_error *err)
 {
     const tally_question *q = ds->cb->questions[qi];
     tally__qdata *qd = &ds->q[qi];
@@ -452,24 +446,25 @@ tally_status tally__code_question(tally_dataset *ds, const tally_raw *raw,
                            "question %s has %zu options (at most %u)", q->id,
                            q->n_options, TALLY__MAX_OPTIONS);
     size_t arrays = tally__q_arrays(q);
-    qd->codes = tally__arena_calloc(ds->arena, arrays, sizeof *qd->codes);
+    qd->codes = tally__arena_calloc(arena, arrays, sizeof *qd->codes);
     if (!qd->codes)
         return tally__nomem(err);
     switch (q->type) {
     case TALLY_QTYPE_META:
         return TALLY_OK;
     case TALLY_QTYPE_TEXT:
-        return code_text(ds, raw, q, qd, err);
+        return code_text(ds, arena, raw, q, qd, err);
     case TALLY_QTYPE_NUMERIC:
-        return code_numeric(ds, raw, q, qd, err);
+        return code_numeric(ds, arena, raw, q, qd, err);
     case TALLY_QTYPE_MULTI:
-        return code_multi(ds, raw, q, qd, err);
+        return code_multi(ds, arena, raw, q, qd, err);
     case TALLY_QTYPE_MATRIX:
         for (size_t i = 0; i < q->n_items; i++)
-            TALLY_TRY(code_categorical(ds, raw, q, q->items[i].column,
-                                       &qd->codes[i], err));
+            TALLY_TRY(code_categorical(ds, arena, raw, q, q->items[i].column,
+                                       &qd->codes[i], &qd->others, err));
         return TALLY_OK;
     default:
-        return code_categorical(ds, raw, q, q->column, &qd->codes[0], err);
+        return code_categorical(ds, arena, raw, q, q->column, &qd->codes[0],
+                                &qd->others, err);
     }
 }

@@ -25,6 +25,7 @@
 #define TALLY__MAX_OPTIONS 0xFFF0u
 
 typedef struct tally__qdata {
+    size_t others;          /* distinct answers counted as "Other"    */
     uint16_t **codes;       /* [n_items or 1][rows]                   */
     double *values;         /* numeric                                */
     uint64_t *bits;         /* multi                                  */
@@ -52,6 +53,7 @@ struct tally_dataset {
     const char *filter;       /* filters applied, or NULL              */
     tally__arena *texts;      /* shared: the raw table's strings that
                                  texts[] of text questions point to     */
+    tally__arena *arena2;     /* arrays coded by the second thread      */
     const char **notes;
     size_t n_notes, notes_cap;
 };
@@ -92,9 +94,13 @@ tally_status tally__dataset_subset(const tally_dataset *ds,
                                    const char *filter, tally_dataset **out,
                                    tally_error *err);
 
-/* Code question qi of ds->cb from raw into ds->q[qi] (dataset_code.c). */
-tally_status tally__code_question(tally_dataset *ds, const tally_raw *raw,
-                                  size_t qi, tally_error *err);
+/* Code question qi of ds->cb from raw into ds->q[qi], allocating from
+   arena (dataset_code.c). Questions may be coded in parallel: each call
+   touches only ds->q[qi]; ds->texts must be set beforehand when the
+   codebook has text questions. */
+tally_status tally__code_question(tally_dataset *ds, tally__arena *arena,
+                                  const tally_raw *raw, size_t qi,
+                                  tally_error *err);
 
 /* Index of the option of q that answer text stands for, or -1: the label
    or code exactly, then the label ignoring case and blanks, then (scales)

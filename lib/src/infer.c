@@ -11,10 +11,12 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "infer.h"
+#include "parallel.h"
 #include "strdict.h"
 
 #define DEFAULT_MAX_OPTIONS 30
@@ -23,6 +25,7 @@ typedef struct infer_ctx {
     const tally_raw *raw;
     tally_codebook *cb;
     tally__arena *tmp;       /* column descriptions, freed at the end */
+    tally__arena *tmp2;      /* those described by the second thread  */
     tally__colinfo *cols;
     size_t max_options;
     const char *weight;      /* a weight column: not a question        */
@@ -420,16 +423,40 @@ static tally_status infer_all(infer_ctx *x)
     return TALLY_OK;
 }
 
+/* Describing the columns is independent per column: two threads, each
+   with its own arena. */
+typedef struct column_jobs {
+    infer_ctx *x;
+    tally__arena *arena[TALLY__MAX_THREADS];
+    atomic_int failed;
+} column_jobs;
+
+static void describe_column(void *ctx, size_t c, int thread)
+{
+    column_jobs *j = ctx;
+    if (tally__infer_column(j->x->raw, c, j->x->max_options,
+                            j->arena[thread], &j->x->cols[c]) != 0)
+        atomic_store(&j->failed, 1);
+}
+
+static tally_status describe_columns(infer_ctx *x, tally_error *err)
+{
+    column_jobs j = {.x = x, .arena = {x->tmp, tally__arena_new()}};
+    atomic_init(&j.failed, 0);
+    int threads = j.arena[1] ? tally__default_threads() : 1;
+    tally__parallel_for(x->raw->ncols, threads, describe_column, &j);
+    /* The second arena's descriptions live as long as the first's. */
+    x->tmp2 = j.arena[1];
+    return atomic_load(&j.failed) ? tally__nomem(err) : TALLY_OK;
+}
+
 static tally_status infer(infer_ctx *x, tally_error *err)
 {
     x->cols = tally__arena_calloc(x->tmp, x->raw->ncols ? x->raw->ncols : 1,
                                   sizeof *x->cols);
     if (!x->cols)
         return tally__nomem(err);
-    for (size_t c = 0; c < x->raw->ncols; c++)
-        if (tally__infer_column(x->raw, c, x->max_options, x->tmp,
-                                &x->cols[c]) != 0)
-            return tally__nomem(err);
+    TALLY_TRY(describe_columns(x, err));
     tally_status st = infer_all(x);
     if (st != TALLY_OK)
         return tally__fail(err, st, "cannot infer the codebook: %s",
@@ -460,6 +487,7 @@ tally_status tally_codebook_infer(const tally_raw *raw,
         tally__nomem(err);
     }
     tally__arena_free(x.tmp);
+    tally__arena_free(x.tmp2);
     if (st != TALLY_OK) {
         tally_codebook_free(x.cb);
         return st;

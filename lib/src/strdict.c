@@ -99,23 +99,34 @@ long tally__strdict_find(const tally__strdict *d, const char *s, size_t len)
     return found ? (long)((uint32_t)d->slots[i] - 1) : -1;
 }
 
-long tally__strdict_append(tally__strdict *d, tally__arena *arena,
-                           const char *s, size_t len)
+/* Room for one more entry; -1 when full or out of memory. */
+static int make_room(tally__strdict *d)
 {
     if (d->count >= UINT32_MAX - 1)
         return -1;
-    if (TALLY__GROW(d->entry, d->cap, d->count + 1) != 0)
+    return TALLY__GROW(d->entry, d->cap, d->count + 1);
+}
+
+long tally__strdict_append_ref(tally__strdict *d, const char *s, size_t len)
+{
+    if (make_room(d) != 0)
         return -1;
-    char *copy = tally__arena_strndup(arena, s, len);
-    if (!copy)
-        return -1;
-    d->entry[d->count].str = copy;
+    d->entry[d->count].str = s;
     d->entry[d->count].len = len;
     return (long)d->count++;
 }
 
-long tally__strdict_intern(tally__strdict *d, tally__arena *arena,
-                           const char *s, size_t len, int *added)
+long tally__strdict_append(tally__strdict *d, tally__arena *arena,
+                           const char *s, size_t len)
+{
+    char *copy = tally__arena_strndup(arena, s, len);
+    return copy ? tally__strdict_append_ref(d, copy, len) : -1;
+}
+
+/* Find s, or add it as `keep` (a copy of s in an arena, or s itself);
+   arena NULL means keep s. */
+static long intern(tally__strdict *d, tally__arena *arena, const char *s,
+                   size_t len, int *added)
 {
     uint32_t h32 = (uint32_t)(tally__hash_bytes(s, len) >> 32);
     int found;
@@ -124,19 +135,28 @@ long tally__strdict_intern(tally__strdict *d, tally__arena *arena,
         *added = !found;
     if (found)
         return (long)((uint32_t)d->slots[i] - 1);
-    if (d->count >= UINT32_MAX - 1)
+    if (make_room(d) != 0)
         return -1;
-    if (TALLY__GROW(d->entry, d->cap, d->count + 1) != 0)
-        return -1;
-    char *copy = tally__arena_strndup(arena, s, len);
-    if (!copy)
+    const char *keep = arena ? tally__arena_strndup(arena, s, len) : s;
+    if (!keep)
         return -1;
     size_t id = d->count++;
-    d->entry[id].str = copy;
+    d->entry[id].str = keep;
     d->entry[id].len = len;
     d->slots[i] = ((uint64_t)h32 << 32) | (uint64_t)(id + 1);
     /* Keep the load factor under 1/2 so probes stay short. */
     if (d->count * 2 > d->mask && rehash(d) != 0)
         return -1;
     return (long)id;
+}
+
+long tally__strdict_intern(tally__strdict *d, tally__arena *arena,
+                           const char *s, size_t len, int *added)
+{
+    return intern(d, arena, s, len, added);
+}
+
+long tally__strdict_intern_ref(tally__strdict *d, const char *s, size_t len)
+{
+    return intern(d, NULL, s, len, NULL);
 }

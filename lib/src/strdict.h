@@ -32,6 +32,12 @@ void tally__strdict_destroy(tally__strdict *d);
    past UINT32_MAX entries. *added (may be NULL) tells whether it was new. */
 long tally__strdict_intern(tally__strdict *d, tally__arena *arena,
                            const char *s, size_t len, int *added);
+/* Like tally__strdict_intern and tally__strdict_append, but keeping s
+   itself (NUL-terminated, owned by an arena that outlives d) instead of a
+   copy: merging the dictionaries of a file read in two parts. */
+long tally__strdict_intern_ref(tally__strdict *d, const char *s, size_t len);
+long tally__strdict_append_ref(tally__strdict *d, const char *s, size_t len);
+
 /* Add s as a new id without looking for it or making it findable: for
    columns whose values are nearly all different (open answers), where a
    hash table would cost more than it saves. -1 when out of memory. */

@@ -1,4 +1,6 @@
 /* cmd_freq.c: `tally freq FILE [QUESTION...]`: frequency tables. */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "commands.h"
@@ -53,12 +55,58 @@ static int output(const cli_opts *o, out_format fmt, tally_freq **f,
     return rc;
 }
 
+/* The tables are independent: two threads take them in turn (a results
+   never shares state with another, and the dataset is only read). */
+typedef struct jobs {
+    const cli_opts *o;
+    const tally_dataset *ds;
+    const request *req;
+    size_t n;
+    atomic_size_t next;
+    tally_freq **f;
+    tally_status *status;
+    tally_error *err;
+} jobs;
+
+static void *compute(void *arg)
+{
+    jobs *j = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&j->next, 1);
+        if (i >= j->n)
+            return NULL;
+        j->status[i] = tally_freq_compute(j->ds, j->req[i].question,
+                                          j->req[i].item, &j->o->freq,
+                                          &j->f[i], &j->err[i]);
+    }
+}
+
+static int compute_all(const cli_opts *o, const tally_dataset *ds,
+                       const request *req, size_t n, tally_freq **f)
+{
+    jobs j = {o, ds, req, n, 0, f, calloc(n + 1, sizeof(tally_status)),
+              calloc(n + 1, sizeof(tally_error))};
+    int rc = j.status && j.err ? 0 : cli_error(EXIT_DATA, "out of memory");
+    pthread_t helper;
+    int two = !rc && n > 1 && pthread_create(&helper, NULL, compute, &j) == 0;
+    if (!rc)
+        compute(&j);
+    if (two)
+        pthread_join(helper, NULL);
+    for (size_t i = 0; !rc && i < n; i++)
+        if (j.status[i] != TALLY_OK)
+            rc = cli_fail(j.status[i], &j.err[i]);
+    free(j.status);
+    free(j.err);
+    return rc;
+}
+
 static int run(const cli_opts *o, out_format fmt)
 {
     tally_dataset *ds = NULL;
     request *req = NULL;
     tally_freq **f = NULL;
-    size_t n = 0, done = 0;
+    size_t n = 0;
     int rc = cli_load(o, o->args[0], NULL, NULL, &ds);
     if (!rc)
         rc = resolve(o, ds, &req, &n);
@@ -66,14 +114,8 @@ static int run(const cli_opts *o, out_format fmt)
         f = calloc(n + 1, sizeof *f);
         rc = f ? 0 : cli_error(EXIT_DATA, "out of memory");
     }
-    for (; !rc && done < n; done++) {
-        tally_error err = {0};
-        tally_status st = tally_freq_compute(ds, req[done].question,
-                                             req[done].item, &o->freq,
-                                             &f[done], &err);
-        if (st != TALLY_OK)
-            rc = cli_fail(st, &err);
-    }
+    if (!rc)
+        rc = compute_all(o, ds, req, n, f);
     if (!rc)
         rc = output(o, fmt, f, n);
     for (size_t i = 0; f && i < n; i++)
