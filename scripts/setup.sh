@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 # locales (a decimal-comma locale for the xlsx writer test).
 packages="build-essential cmake pkg-config libgsl-dev libxlsxwriter-dev
 libyaml-dev"
-test_packages="libcmocka-dev python3 python3-openpyxl locales"
+test_packages="libcmocka-dev python3 python3-openpyxl locales pmccabe"
 
 want_tests=0
 for arg in "$@"; do

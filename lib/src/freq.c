@@ -375,8 +375,8 @@ static tally_status check_request(const tally_dataset *ds, size_t question,
     return TALLY_OK;
 }
 
-static tally_status setup(tally_freq *f, const tally_dataset *ds,
-                          const tally_question *q, size_t item,
+/* The options in force, with their defaults. */
+static void setup_options(tally_freq *f, const tally_dataset *ds,
                           const tally_freq_opts *o)
 {
     f->ci = o ? o->ci : TALLY_CI_WILSON;
@@ -384,31 +384,46 @@ static tally_status setup(tally_freq *f, const tally_dataset *ds,
     f->population = o && o->population ? o->population : ds->cb->population;
     f->population = f->population > 0 ? f->population : 0;
     f->weight_kind = ds->weight_kind;
+}
+
+/* Ids and texts of the tables: the matrix's items, the one item asked
+   for, or the question itself. */
+static tally_status setup_items(tally_freq *f, const tally_question *q,
+                                size_t item)
+{
+    int of_matrix = q->type == TALLY_QTYPE_MATRIX;
+    for (size_t i = 0; i < f->n_items; i++) {
+        size_t k = f->is_matrix ? i : item;
+        const char *id = of_matrix ? q->items[k].id : f->id;
+        const char *text = of_matrix ? q->items[k].text : f->text;
+        f->items[i].id = tally__arena_strdup(f->arena, id);
+        f->items[i].text = tally__arena_strdup(f->arena, text);
+        if (!f->items[i].id || !f->items[i].text)
+            return TALLY_ERR_NOMEM;
+    }
+    return TALLY_OK;
+}
+
+static tally_status setup(tally_freq *f, const tally_dataset *ds,
+                          const tally_question *q, size_t item,
+                          const tally_freq_opts *o)
+{
+    setup_options(f, ds, o);
     f->filter = tally__arena_strdup(f->arena, ds->filter);
     f->type = q->type;
     f->is_matrix = q->type == TALLY_QTYPE_MATRIX && item == TALLY_ALL_ITEMS;
     f->n_items = f->is_matrix ? q->n_items : 1;
     f->items = tally__arena_calloc(f->arena, f->n_items, sizeof *f->items);
+    const char *id = q->id;
     if (q->type == TALLY_QTYPE_MATRIX && !f->is_matrix) {
         f->type = q->ordered ? TALLY_QTYPE_SCALE : TALLY_QTYPE_SINGLE;
-        f->id = tally__arena_strdup(f->arena, q->items[item].id);
-    } else {
-        f->id = tally__arena_strdup(f->arena, q->id);
+        id = q->items[item].id;
     }
+    f->id = tally__arena_strdup(f->arena, id);
     f->text = tally__arena_strdup(f->arena, q->text);
-    if (!f->items || !f->id || !f->text)
+    if (!f->items || !f->id || !f->text || (ds->filter && !f->filter))
         return TALLY_ERR_NOMEM;
-    for (size_t i = 0; i < f->n_items; i++) {
-        size_t k = f->is_matrix ? i : item;
-        int of_matrix = q->type == TALLY_QTYPE_MATRIX;
-        f->items[i].id = of_matrix ? q->items[k].id : f->id;
-        f->items[i].text = of_matrix ? q->items[k].text : f->text;
-        f->items[i].id = tally__arena_strdup(f->arena, f->items[i].id);
-        f->items[i].text = tally__arena_strdup(f->arena, f->items[i].text);
-        if (!f->items[i].id || !f->items[i].text)
-            return TALLY_ERR_NOMEM;
-    }
-    return TALLY_OK;
+    return setup_items(f, q, item);
 }
 
 tally_status tally_freq_compute(const tally_dataset *ds, size_t question,

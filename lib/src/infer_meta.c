@@ -113,14 +113,10 @@ static int digits(const char **s, int max)
     return n;
 }
 
-/* Optional " hh:mm[:ss[.fff]][Z|+hh:mm][ AM|PM]" after a date. */
-static int time_part(const char *s)
+/* "hh:mm[:ss[.fff]]"; advances *p; 0 when it is not one. */
+static int clock_part(const char **p)
 {
-    if (*s == '\0')
-        return 1;
-    if (*s != ' ' && *s != 'T')
-        return 0;
-    s++;
+    const char *s = *p;
     if (!digits(&s, 2) || *s++ != ':' || digits(&s, 2) != 2)
         return 0;
     if (*s == ':') {
@@ -133,14 +129,27 @@ static int time_part(const char *s)
         if (!digits(&s, 9))
             return 0;
     }
+    *p = s;
+    return 1;
+}
+
+/* Optional " hh:mm[:ss[.fff]][Z|+hh:mm][ AM|PM]" after a date. */
+static int time_part(const char *s)
+{
+    if (*s == '\0')
+        return 1;
+    if (*s != ' ' && *s != 'T')
+        return 0;
+    s++;
+    if (!clock_part(&s))
+        return 0;
     if (*s == 'Z')
         s++;
     else if ((*s == '+' || *s == '-') && s[1] != ' ')
         s += strspn(s + 1, "0123456789:") + 1;
     if (*s == ' ')
         s++;
-    if ((*s == 'A' || *s == 'P' || *s == 'a' || *s == 'p') &&
-        (s[1] == 'M' || s[1] == 'm'))
+    if (strchr("AaPp", *s) && *s && (s[1] == 'M' || s[1] == 'm'))
         s += 2;
     return *s == '\0';
 }

@@ -154,24 +154,25 @@ size_t tally__utf8_count(const char *s, size_t n)
     return count;
 }
 
-/* Typographic characters that people and platforms use for ' and ". */
+/* Typographic characters that people and platforms use for ', ", - and
+   blanks, and the ASCII they stand for in a label. */
 static char ascii_fold(uint32_t cp)
 {
-    switch (cp) {
-    case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0x00B4:
-    case 0x0060:
-        return '\'';
-    case 0x201C: case 0x201D: case 0x201F: case 0x2033:
-        return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-    case 0x2212:
-        return '-';
-    case 0x00A0: case 0x2007: case 0x202F: case 0x3000: case '\t':
-    case '\n': case '\r':
-        return ' ';
-    default:
-        return 0;
-    }
+    static const struct {
+        uint32_t cp;
+        char ascii;
+    } folds[] = {
+        {0x2018, '\''}, {0x2019, '\''}, {0x201B, '\''}, {0x2032, '\''},
+        {0x00B4, '\''}, {0x0060, '\''}, {0x201C, '"'},  {0x201D, '"'},
+        {0x201F, '"'},  {0x2033, '"'},  {0x2010, '-'},  {0x2011, '-'},
+        {0x2012, '-'},  {0x2013, '-'},  {0x2014, '-'},  {0x2212, '-'},
+        {0x00A0, ' '},  {0x2007, ' '},  {0x202F, ' '},  {0x3000, ' '},
+        {'\t', ' '},   {'\n', ' '},   {'\r', ' '},
+    };
+    for (size_t i = 0; i < sizeof folds / sizeof folds[0]; i++)
+        if (folds[i].cp == cp)
+            return folds[i].ascii;
+    return 0;
 }
 
 size_t tally__label_key(const char *s, char *out, size_t cap)
