@@ -38,7 +38,8 @@ static tally_status note(ctx *x, tally_freq_item *it, const char *fmt, ...)
                                              sizeof *notes);
     if (!notes)
         return tally__nomem(x->err);
-    memcpy(notes, it->notes, it->n_notes * sizeof *notes);
+    if (it->n_notes) /* it->notes is NULL before the first */
+        memcpy(notes, it->notes, it->n_notes * sizeof *notes);
     notes[it->n_notes] = tally__arena_strdup(x->f->arena, text);
     if (!notes[it->n_notes])
         return tally__nomem(x->err);
