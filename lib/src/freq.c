@@ -388,10 +388,11 @@ static tally_status setup(tally_freq *f, const tally_dataset *ds,
     f->filter = tally__arena_strdup(f->arena, ds->filter);
     f->type = q->type;
     f->is_matrix = q->type == TALLY_QTYPE_MATRIX && item == TALLY_ALL_ITEMS;
+    f->item_type = q->ordered ? TALLY_QTYPE_SCALE : TALLY_QTYPE_SINGLE;
     f->n_items = f->is_matrix ? q->n_items : 1;
     f->items = tally__arena_calloc(f->arena, f->n_items, sizeof *f->items);
     if (q->type == TALLY_QTYPE_MATRIX && !f->is_matrix) {
-        f->type = q->ordered ? TALLY_QTYPE_SCALE : TALLY_QTYPE_SINGLE;
+        f->type = f->item_type;
         f->id = tally__arena_strdup(f->arena, q->items[item].id);
     } else {
         f->id = tally__arena_strdup(f->arena, q->id);

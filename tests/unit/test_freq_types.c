@@ -468,6 +468,37 @@ static void test_json(void **state)
     tally_dataset_free(ds);
 }
 
+/* A matrix of scale items is "scale" item by item, also when its first
+   item has no base (and so no summary). */
+static void test_json_matrix_item_type(void **state)
+{
+    (void)state;
+    static const run runs[] = {{"r,,Met", 2}, {"r,Don't know,Beyond", 1}};
+    tally_dataset *ds = build_runs(
+        "k,Y1,Y2", runs, 2,
+        PERF "questions:\n  - id: Y\n    type: matrix\n    scale: perf\n"
+             "    items: [{id: Y_1, column: Y1}, {id: Y_2, column: Y2}]\n",
+        NULL);
+    tally_freq *f = freq_of(ds, "Y", NULL);
+    assert_false(tally_freq_get_item(f, 0)->has_summary);
+    assert_true(tally_freq_get_item(f, 1)->has_summary);
+    tally_buf *b = tally_buf_new();
+    assert_non_null(b);
+    assert_int_equal(tally_freq_write_json((const tally_freq *const *)&f, 1,
+                                           b, NULL),
+                     TALLY_OK);
+    const char *json = tally_buf_data(b);
+    assert_non_null(strstr(json, "{\"question\":\"Y\",\"text\":\"Y\","
+                                 "\"type\":\"matrix\",\"respondents\":3,"));
+    assert_non_null(strstr(json, "{\"question\":\"Y_1\",\"text\":\"Y_1\","
+                                 "\"type\":\"scale\","));
+    assert_non_null(strstr(json, "{\"question\":\"Y_2\",\"text\":\"Y_2\","
+                                 "\"type\":\"scale\","));
+    tally_buf_free(b);
+    tally_freq_free(f);
+    tally_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -478,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_numeric_and_text),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_json),
+        cmocka_unit_test(test_json_matrix_item_type),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
