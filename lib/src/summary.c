@@ -173,8 +173,15 @@ int tally__summary_values(const double *x, const double *w, size_t n,
     }
     finish(&m, wk, level, fpc, out);
     qsort(s, n, sizeof *s, by_x);
-    out->min = n ? s[0].x : NAN;
-    out->max = n ? s[n - 1].x : NAN;
+    /* Rows of weight 0 stand for nobody: like points without weight,
+       they are neither the minimum nor the maximum. */
+    out->min = out->max = NAN;
+    for (size_t i = 0; i < n; i++)
+        if (s[i].w > 0) {
+            out->max = s[i].x;
+            if (isnan(out->min))
+                out->min = s[i].x;
+        }
     /* The median by the same rule as for points, on sorted rows. */
     double cum = 0, half = m.w / 2;
     out->median = NAN;
