@@ -153,8 +153,10 @@ static tally_status scale_summary(ctx *x, tally_freq_item *it,
     return TALLY_OK;
 }
 
-/* Totals per code of codes[] (n_codes slots); unweighted data is counted
-   in integers, which is several times faster than adding weights. */
+/* Totals per code of codes[] (n_codes slots); codes beyond (the numbers
+   of a numeric item, TALLY__NUMBER) are tallied by numeric_item(), not
+   here. Unweighted data is counted in integers, which is several times
+   faster than adding weights. */
 static void tally_codes(const tally_dataset *ds, const uint16_t *codes,
                         tally__wsum *at, size_t n_codes)
 {
@@ -162,7 +164,7 @@ static void tally_codes(const tally_dataset *ds, const uint16_t *codes,
         size_t *n = tally__calloc(n_codes + 1, sizeof *n);
         if (n) {
             for (size_t r = 0; r < ds->rows; r++)
-                n[codes[r] < n_codes ? codes[r] : 0]++;
+                n[codes[r] < n_codes ? codes[r] : n_codes]++;
             for (size_t c = 0; c < n_codes; c++)
                 at[c] = (tally__wsum){(double)n[c], (double)n[c],
                                       (double)n[c]};
@@ -174,7 +176,7 @@ static void tally_codes(const tally_dataset *ds, const uint16_t *codes,
         double w = tally__ds_weight(ds, r);
         uint16_t c = codes[r];
         if (c >= n_codes)
-            c = 0; /* TALLY__NUMBER is tallied elsewhere */
+            continue;
         at[c].w += w;
         at[c].w2 += w * w;
         at[c].rows += 1;
@@ -310,7 +312,6 @@ static tally_status numeric_item(ctx *x, tally_freq_item *it)
             w2 += w * w;
             valid++;
         }
-    at[0].w -= it->base; /* tally_codes counted the numbers as code 0 */
     for (size_t i = 0; i < x->q->n_options; i++)
         it->missing += at[i + 1].w;
     it->no_answer = at[0].w;
