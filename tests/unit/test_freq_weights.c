@@ -44,13 +44,46 @@ static void check_cis(const tally_dataset *ds, const ci_case *cases,
     }
 }
 
-/* base, missing and no_answer of S and N. */
-static void check_counts(const tally_freq_item *it, double base,
-                         double missing, double no_answer)
+/* {base, missing, no_answer} of an item. */
+static void check_counts(const tally_freq_item *it, const double *want)
 {
-    tally_assert_rel(it->base, base, SUM_TOL);
-    tally_assert_rel(it->missing, missing, SUM_TOL);
-    tally_assert_rel(it->no_answer, no_answer, SUM_TOL);
+    tally_assert_rel(it->base, want[0], SUM_TOL);
+    tally_assert_rel(it->missing, want[1], SUM_TOL);
+    tally_assert_rel(it->no_answer, want[2], SUM_TOL);
+}
+
+/* What a weighted dataset of S and N gives. */
+typedef struct weighted_want {
+    tally_weight_kind kind;
+    double respondents;
+    double s[3], n[3];        /* check_counts() of S and of N            */
+    double n_eff;             /* of S                                    */
+    const double *percent;    /* S's valid percentages, or NULL          */
+    const summary_want *want; /* S at level 0.95, N at n_level           */
+    double n_level;
+    const ci_case *cis;       /* S's intervals                           */
+    size_t n_cis;
+} weighted_want;
+
+static void check_weighted(const tally_dataset *ds, const weighted_want *w)
+{
+    assert_int_equal(tally_dataset_weight_kind(ds), w->kind);
+    tally_freq *f = freq_of(ds, "S", NULL);
+    const tally_freq_item *it = tally_freq_get_item(f, 0);
+    assert_int_equal(tally_freq_weight_kind(f), w->kind);
+    tally_assert_rel(it->respondents, w->respondents, SUM_TOL);
+    check_counts(it, w->s);
+    tally_assert_rel(it->n_eff, w->n_eff, TOL);
+    for (size_t i = 0; w->percent && i < 5; i++)
+        tally_assert_rel(it->categories[i].percent, w->percent[i], TOL);
+    check_summary(it, &w->want[0], TOL);
+    tally_freq_free(f);
+    check_cis(ds, w->cis, w->n_cis);
+    tally_freq_opts o = {TALLY_CI_WILSON, w->n_level, 0};
+    f = freq_of(ds, "N", &o);
+    check_counts(tally_freq_get_item(f, 0), w->n);
+    check_summary(tally_freq_get_item(f, 0), &w->want[1], TOL);
+    tally_freq_free(f);
 }
 
 /* ---- rows of weight 0 ---------------------------------------------- */
@@ -124,24 +157,14 @@ static void test_count_integer(void **state)
       34.782608695652172, 30.434782608695656, 1, 5},
      {13.695652173913043, 3.2253933179282135, 14, 11.799923160386451,
       15.591381187439636, NAN, NAN, 9, 18}};
+    static const weighted_want w = {
+        TALLY_WEIGHT_FREQUENCY, 28, {23, 3, 2}, {23, 3, 2}, 23, NULL, want,
+        0.99, fi_cis, sizeof fi_cis / sizeof *fi_cis};
     tally_dataset_opts dso = {.count = "c"};
     tally_dataset *ds = build_runs("k,S,N,c", fi_runs, 10, YAML, &dso);
-    assert_int_equal(tally_dataset_weight_kind(ds), TALLY_WEIGHT_FREQUENCY);
+    check_weighted(ds, &w);
     tally_freq *f = freq_of(ds, "S", NULL);
-    const tally_freq_item *it = tally_freq_get_item(f, 0);
-    assert_int_equal(tally_freq_weight_kind(f), TALLY_WEIGHT_FREQUENCY);
-    tally_assert_rel(it->respondents, 28, 0);
-    check_counts(it, 23, 3, 2);
-    tally_assert_rel(it->n_eff, 23, 0);
-    check_cats(it, 0, 5, want_count, NULL, NULL, 0);
-    check_summary(it, &want[0], TOL);
-    tally_freq_free(f);
-    check_cis(ds, fi_cis, sizeof fi_cis / sizeof *fi_cis);
-    tally_freq_opts o = {TALLY_CI_WILSON, 0.99, 0};
-    f = freq_of(ds, "N", &o);
-    it = tally_freq_get_item(f, 0);
-    check_counts(it, 23, 3, 2);
-    check_summary(it, &want[1], TOL);
+    check_cats(tally_freq_get_item(f, 0), 0, 5, want_count, NULL, NULL, 0);
     tally_freq_free(f);
     tally_dataset_free(ds);
 }
@@ -205,23 +228,12 @@ static void test_count_fractional(void **state)
       3.721601079360104, 39.92537313432836, 30.597014925373131, 1, 5},
      {26.953358208955223, 7.9502401509710801, 27, 23.092892063072348,
       30.813824354838097, NAN, NAN, 12.5, 40}};
+    static const weighted_want w = {
+        TALLY_WEIGHT_FREQUENCY, 15.1, {13.4, 0.6, 1.1}, {13.4, 0.6, 1.1},
+        13.4, percent, want, 0.9, fn_cis, sizeof fn_cis / sizeof *fn_cis};
     tally_dataset_opts dso = {.count = "c"};
     tally_dataset *ds = build_runs("k,S,N,c", runs, 10, YAML, &dso);
-    tally_freq *f = freq_of(ds, "S", NULL);
-    const tally_freq_item *it = tally_freq_get_item(f, 0);
-    tally_assert_rel(it->respondents, 15.1, SUM_TOL);
-    check_counts(it, 13.4, 0.6, 1.1);
-    tally_assert_rel(it->n_eff, 13.4, SUM_TOL);
-    for (size_t i = 0; i < 5; i++)
-        tally_assert_rel(it->categories[i].percent, percent[i], TOL);
-    check_summary(it, &want[0], TOL);
-    tally_freq_free(f);
-    check_cis(ds, fn_cis, sizeof fn_cis / sizeof *fn_cis);
-    tally_freq_opts o = {TALLY_CI_WILSON, 0.9, 0};
-    f = freq_of(ds, "N", &o);
-    check_counts(tally_freq_get_item(f, 0), 13.4, 0.6, 1.1);
-    check_summary(tally_freq_get_item(f, 0), &want[1], TOL);
-    tally_freq_free(f);
+    check_weighted(ds, &w);
     tally_dataset_free(ds);
 }
 
@@ -322,25 +334,12 @@ static void test_sampling_weights(void **state)
       4.3924996818900652, 44.736842105263158, 28.618421052631582, 1, 5},
      {28.786764705882355, 10.58626947641782, 28, 18.194403158435083,
       39.37912625332963, NAN, NAN, 12, 45}};
+    const weighted_want w = {
+        TALLY_WEIGHT_SAMPLING, 19.7, {15.2, 3.55, 0.95}, {13.6, 5.4, 0.7},
+        n_eff, percent, want, 0.99, sw_cis, sizeof sw_cis / sizeof *sw_cis};
     tally_dataset_opts dso = {.weight = "w"};
     tally_dataset *ds = build_runs("k,S,N,w", runs, 14, YAML, &dso);
-    assert_int_equal(tally_dataset_weight_kind(ds), TALLY_WEIGHT_SAMPLING);
-    tally_freq *f = freq_of(ds, "S", NULL);
-    const tally_freq_item *it = tally_freq_get_item(f, 0);
-    assert_int_equal(tally_freq_weight_kind(f), TALLY_WEIGHT_SAMPLING);
-    tally_assert_rel(it->respondents, 19.7, SUM_TOL);
-    check_counts(it, 15.2, 3.55, 0.95);
-    for (size_t i = 0; i < 5; i++)
-        tally_assert_rel(it->categories[i].percent, percent[i], TOL);
-    tally_assert_rel(it->n_eff, n_eff, TOL);
-    check_summary(it, &want[0], TOL);
-    tally_freq_free(f);
-    check_cis(ds, sw_cis, sizeof sw_cis / sizeof *sw_cis);
-    tally_freq_opts o = {TALLY_CI_WILSON, 0.99, 0};
-    f = freq_of(ds, "N", &o);
-    check_counts(tally_freq_get_item(f, 0), 13.6, 5.4, 0.7);
-    check_summary(tally_freq_get_item(f, 0), &want[1], TOL);
-    tally_freq_free(f);
+    check_weighted(ds, &w);
     tally_dataset_free(ds);
 }
 
@@ -383,7 +382,7 @@ static void test_sampling_large(void **state)
     }
     double n_eff = base * base / base2;
     tally_assert_rel(it->respondents, all, SUM_TOL);
-    check_counts(it, base, w[5], w[6]);
+    check_counts(it, (const double[]){base, w[5], w[6]});
     tally_assert_rel(it->n_eff, n_eff, SUM_TOL);
     check_cats(it, 0, 6, w, NULL, NULL, 0);
     for (size_t c = 0; c < 5; c++) {
