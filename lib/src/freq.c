@@ -38,7 +38,8 @@ static tally_status note(ctx *x, tally_freq_item *it, const char *fmt, ...)
                                              sizeof *notes);
     if (!notes)
         return tally__nomem(x->err);
-    memcpy(notes, it->notes, it->n_notes * sizeof *notes);
+    if (it->n_notes) /* it->notes is NULL before the first */
+        memcpy(notes, it->notes, it->n_notes * sizeof *notes);
     notes[it->n_notes] = tally__arena_strdup(x->f->arena, text);
     if (!notes[it->n_notes])
         return tally__nomem(x->err);
@@ -58,6 +59,24 @@ static double effective_n(tally_weight_kind wk, double w, double w2)
 }
 
 /* --- categories and their intervals --------------------------------------- */
+
+/* A base that is the whole population (or more) has no sampling error:
+   say so, since the intervals collapse to the estimate. */
+static tally_status census_note(ctx *x, tally_freq_item *it)
+{
+    double n = it->n_eff, N = x->f->population;
+    if (!(N > 0) || n < N)
+        return TALLY_OK;
+    if (n == N)
+        return note(x, it, "the base is the whole population (N = %g): "
+                           "no sampling error, intervals equal the "
+                           "percentages",
+                    N);
+    return note(x, it, "the base (%g) is larger than the population size "
+                       "N = %g: intervals are set to those of a census; "
+                       "check the population size",
+                n, N);
+}
 
 static tally_status category_cis(ctx *x, tally_freq_item *it,
                                  tally_category *cat, const size_t *valid,
@@ -89,11 +108,17 @@ static tally_status category_cis(ctx *x, tally_freq_item *it,
     if (st != TALLY_OK)
         return tally__fail(x->err, st, "confidence intervals: %s",
                            tally_strerror(st));
+    int undefined = 0;
     for (size_t i = 0; i < k; i++) {
         cat[valid[i]].ci_low = lo[i] * 100;
         cat[valid[i]].ci_high = hi[i] * 100;
+        undefined |= isnan(lo[i]) || isnan(hi[i]);
     }
-    return TALLY_OK;
+    if (undefined)
+        TALLY_TRY(note(x, it, "%s intervals are undefined for these counts "
+                              "(too few answers)",
+                       tally_ci_method_label(m)));
+    return census_note(x, it);
 }
 
 /* Categories from per-option totals at[1..n_options] (at[0]: no answer,
@@ -128,6 +153,16 @@ static tally_status categories(ctx *x, tally_freq_item *it,
 
 /* --- single, scale and matrix items --------------------------------------- */
 
+/* A scale or numeric item without valid answers still has a summary, of
+   undefined values (null in JSON), rather than none. */
+static tally_status no_summary(tally_freq_item *it)
+{
+    it->summary = (tally_summary){NAN, NAN, NAN, NAN, NAN,
+                                  NAN, NAN, NAN, NAN};
+    it->has_summary = 1;
+    return TALLY_OK;
+}
+
 static tally_status scale_summary(ctx *x, tally_freq_item *it,
                                   const tally__wsum *at)
 {
@@ -152,8 +187,10 @@ static tally_status scale_summary(ctx *x, tally_freq_item *it,
     return TALLY_OK;
 }
 
-/* Totals per code of codes[] (n_codes slots); unweighted data is counted
-   in integers, which is several times faster than adding weights. */
+/* Totals per code of codes[] (n_codes slots); codes beyond (the numbers
+   of a numeric item, TALLY__NUMBER) are tallied by numeric_item(), not
+   here. Unweighted data is counted in integers, which is several times
+   faster than adding weights. */
 static void tally_codes(const tally_dataset *ds, const uint16_t *codes,
                         tally__wsum *at, size_t n_codes)
 {
@@ -161,7 +198,7 @@ static void tally_codes(const tally_dataset *ds, const uint16_t *codes,
         size_t *n = tally__calloc(n_codes + 1, sizeof *n);
         if (n) {
             for (size_t r = 0; r < ds->rows; r++)
-                n[codes[r] < n_codes ? codes[r] : 0]++;
+                n[codes[r] < n_codes ? codes[r] : n_codes]++;
             for (size_t c = 0; c < n_codes; c++)
                 at[c] = (tally__wsum){(double)n[c], (double)n[c],
                                       (double)n[c]};
@@ -173,7 +210,7 @@ static void tally_codes(const tally_dataset *ds, const uint16_t *codes,
         double w = tally__ds_weight(ds, r);
         uint16_t c = codes[r];
         if (c >= n_codes)
-            c = 0; /* TALLY__NUMBER is tallied elsewhere */
+            continue;
         at[c].w += w;
         at[c].w2 += w * w;
         at[c].rows += 1;
@@ -207,8 +244,8 @@ static tally_status categorical_item(ctx *x, size_t item,
     tally_codes(x->ds, x->ds->q[x->qi].codes[item], at, n);
     account(x, it, at);
     tally_status st = categories(x, it, at);
-    if (st == TALLY_OK && x->q->ordered && it->base > 0)
-        st = scale_summary(x, it, at);
+    if (st == TALLY_OK && x->q->ordered)
+        st = it->base > 0 ? scale_summary(x, it, at) : no_summary(it);
     tally__free(at);
     return st;
 }
@@ -309,15 +346,14 @@ static tally_status numeric_item(ctx *x, tally_freq_item *it)
             w2 += w * w;
             valid++;
         }
-    at[0].w -= it->base; /* tally_codes counted the numbers as code 0 */
     for (size_t i = 0; i < x->q->n_options; i++)
         it->missing += at[i + 1].w;
     it->no_answer = at[0].w;
     it->responses = it->base;
     it->n_eff = effective_n(x->f->weight_kind, it->base, w2);
     tally_status st = categories(x, it, at);
-    if (st == TALLY_OK && valid)
-        st = numeric_summary(x, it, valid);
+    if (st == TALLY_OK)
+        st = valid ? numeric_summary(x, it, valid) : no_summary(it);
     tally__free(at);
     return st;
 }
@@ -412,11 +448,12 @@ static tally_status setup(tally_freq *f, const tally_dataset *ds,
     f->filter = tally__arena_strdup(f->arena, ds->filter);
     f->type = q->type;
     f->is_matrix = q->type == TALLY_QTYPE_MATRIX && item == TALLY_ALL_ITEMS;
+    f->item_type = q->ordered ? TALLY_QTYPE_SCALE : TALLY_QTYPE_SINGLE;
     f->n_items = f->is_matrix ? q->n_items : 1;
     f->items = tally__arena_calloc(f->arena, f->n_items, sizeof *f->items);
     const char *id = q->id;
     if (q->type == TALLY_QTYPE_MATRIX && !f->is_matrix) {
-        f->type = q->ordered ? TALLY_QTYPE_SCALE : TALLY_QTYPE_SINGLE;
+        f->type = f->item_type;
         id = q->items[item].id;
     }
     f->id = tally__arena_strdup(f->arena, id);

@@ -11,6 +11,7 @@ struct tally_freq {
     const char *id, *text;
     tally_qtype type;           /* the question's, or the item's     */
     int is_matrix;              /* tabulated item by item            */
+    tally_qtype item_type;      /* a matrix item's: scale or single  */
     tally_weight_kind weight_kind;
     tally_ci_method ci;
     double level;

@@ -120,8 +120,6 @@ static tally_status write_body(tally_buf *b, const tally_freq_item *it)
 
 static tally_status write_matrix(tally_buf *b, const tally_freq *f)
 {
-    tally_qtype item_type = f->items[0].has_summary ? TALLY_QTYPE_SCALE
-                                                    : TALLY_QTYPE_SINGLE;
     TALLY_TRY(write_head(b, f->id, f->text, TALLY_QTYPE_MATRIX));
     TALLY_TRY(tally__json_key(b, "respondents", 0));
     TALLY_TRY(tally__json_num(b, f->items[0].respondents));
@@ -130,7 +128,7 @@ static tally_status write_matrix(tally_buf *b, const tally_freq *f)
     for (size_t i = 0; i < f->n_items; i++) {
         const tally_freq_item *it = &f->items[i];
         TALLY_TRY(tally__buf_putc(b, i ? ',' : '['));
-        TALLY_TRY(write_head(b, it->id, it->text, item_type));
+        TALLY_TRY(write_head(b, it->id, it->text, f->item_type));
         TALLY_TRY(write_counts(b, f, it));
         TALLY_TRY(write_body(b, it));
         TALLY_TRY(tally__buf_putc(b, '}'));

@@ -130,8 +130,8 @@ int tally__summary_points(const double *value, const tally__wsum *at,
     if (k >= 3 && m.w > 0) {
         /* Top-2: the two highest points. Bottom-2: the two lowest, or on
            a three-point scale the lowest only, so that the two boxes
-           never overlap (DESIGN.md 3: 86.1 and 15.3 for 40+22 and 11 of
-           72 on a three-point scale). */
+           never overlap (the DESIGN.md 3 example of a three-point scale
+           has top2 86.1 = 62/72 and bottom2 15.3 = 11/72). */
         double bottom = at[order[0]].w + (k > 3 ? at[order[1]].w : 0);
         out->bottom2 = bottom / m.w * 100;
         out->top2 = (at[order[k - 1]].w + at[order[k - 2]].w) / m.w * 100;
@@ -173,8 +173,15 @@ int tally__summary_values(const double *x, const double *w, size_t n,
     }
     finish(&m, wk, level, fpc, out);
     qsort(s, n, sizeof *s, by_x);
-    out->min = n ? s[0].x : NAN;
-    out->max = n ? s[n - 1].x : NAN;
+    /* Rows of weight 0 stand for nobody: like points without weight,
+       they are neither the minimum nor the maximum. */
+    out->min = out->max = NAN;
+    for (size_t i = 0; i < n; i++)
+        if (s[i].w > 0) {
+            out->max = s[i].x;
+            if (isnan(out->min))
+                out->min = s[i].x;
+        }
     /* The median by the same rule as for points, on sorted rows. */
     double cum = 0, half = m.w / 2;
     out->median = NAN;
