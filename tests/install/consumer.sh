@@ -1,10 +1,15 @@
 #!/bin/sh
-# consumer.sh BUILD_DIR SOURCE_DIR WORK_DIR: install libtally into a
-# prefix, then build examples/01_freq.c against it twice, as a user would:
-# with pkg-config and with CMake's find_package(tally). Both programs run
-# on the NEASPEC sample.
+# consumer.sh BUILD_DIR SOURCE_DIR WORK_DIR [SANITIZE]: install libtally
+# into a prefix, then build examples/01_freq.c against it twice, as a user
+# would: with pkg-config and with CMake's find_package(tally). Both
+# programs run on the NEASPEC sample. SANITIZE: the build's sanitizers
+# (an instrumented library needs an instrumented program).
 set -eu
-build=$1 src=$2 work=$3
+build=$1 src=$2 work=$3 sanitize=${4:-}
+cflags=""
+if [ -n "$sanitize" ]; then
+    cflags="-fsanitize=$sanitize"
+fi
 rm -rf "$work"
 mkdir -p "$work"
 prefix=$work/prefix
@@ -13,8 +18,8 @@ cmake --install "$build" --prefix "$prefix" >/dev/null
 libdir=$(dirname "$(find "$prefix" -name tally.pc | head -n 1)")
 PKG_CONFIG_PATH=$libdir
 export PKG_CONFIG_PATH
-# shellcheck disable=SC2046
-cc -o "$work/freq-pc" "$src/examples/01_freq.c" \
+# shellcheck disable=SC2046,SC2086
+cc $cflags -o "$work/freq-pc" "$src/examples/01_freq.c" \
     $(pkg-config --cflags --libs tally) -lgsl -lgslcblas
 LD_LIBRARY_PATH=$prefix/lib:$(dirname "$libdir") \
     "$work/freq-pc" "$src/samples/neaspec-2020/responses.csv" Q7 |
@@ -30,7 +35,7 @@ add_executable(freq $src/examples/01_freq.c)
 target_link_libraries(freq PRIVATE tally::tally GSL::gsl)
 CMAKE
 cmake -S "$work/cmake" -B "$work/cmake/build" \
-    -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+    -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_C_FLAGS="$cflags" >/dev/null
 cmake --build "$work/cmake/build" >/dev/null
 "$work/cmake/build/freq" "$src/samples/neaspec-2020/responses.csv" Q7 |
     grep -q "Meets expectations"
