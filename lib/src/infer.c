@@ -28,6 +28,7 @@ typedef struct infer_ctx {
     const char *weight;      /* a weight column: not a question        */
     size_t next_number;      /* for "Q<n>" ids                        */
     tally__strdict ids;      /* ids in use                            */
+    tally__strdict names;    /* column names: ids of their own columns */
 } infer_ctx;
 
 /* --- ids ------------------------------------------------------------------ */
@@ -43,16 +44,25 @@ static int id_like(const char *s)
     return s[n - 1] != '.';
 }
 
-/* Reserve base (or base_2, base_3, ...) as an id; NULL out of memory. */
-static const char *unique_id(infer_ctx *x, const char *base)
+/* 1 when s is the name of a column other than own (NULL: of any column):
+   that column's id, which no other question or item may take. */
+static int others_name(const infer_ctx *x, const char *s, const char *own)
+{
+    return (!own || strcmp(s, own) != 0) &&
+           tally__strdict_find(&x->names, s, strlen(s)) >= 0;
+}
+
+/* Reserve base (or base_2, base_3, ...) as an id for the column own (or
+   NULL); NULL out of memory. */
+static const char *unique_id(infer_ctx *x, const char *base, const char *own)
 {
     char buf[64];
     snprintf(buf, sizeof buf, "%.50s", base);
     for (int k = 2;; k++) {
-        int added;
-        long id = tally__strdict_intern(&x->ids, x->tmp, buf, strlen(buf),
-                                        &added);
-        if (id < 0)
+        int added = 0;
+        if (!others_name(x, buf, own) &&
+            tally__strdict_intern(&x->ids, x->tmp, buf, strlen(buf),
+                                  &added) < 0)
             return NULL;
         if (added)
             return tally__cb_str(x->cb, buf);
@@ -60,14 +70,23 @@ static const char *unique_id(infer_ctx *x, const char *base)
     }
 }
 
-static const char *question_id(infer_ctx *x, const char *name)
+/* The id of a question: its column's name (own) or its group key (own
+   NULL) when that is id-like and no other column's name, else the next
+   free "Q<n>". */
+static const char *question_id(infer_ctx *x, const char *name,
+                               const char *own)
 {
     char base[32];
     x->next_number++;
-    if (name && id_like(name))
-        return unique_id(x, name);
-    snprintf(base, sizeof base, "Q%zu", x->next_number);
-    return unique_id(x, base);
+    if (name && id_like(name) && !others_name(x, name, own) &&
+        tally__strdict_find(&x->ids, name, strlen(name)) < 0)
+        return unique_id(x, name, own);
+    for (size_t n = x->next_number;; n++) {
+        snprintf(base, sizeof base, "Q%zu", n);
+        if (!others_name(x, base, NULL) &&
+            tally__strdict_find(&x->ids, base, strlen(base)) < 0)
+            return unique_id(x, base, NULL);
+    }
 }
 
 /* "IP Address" -> "ip_address" (metadata keeps a readable id). */
@@ -86,7 +105,7 @@ static const char *meta_id(infer_ctx *x, const char *name)
     slug[n] = '\0';
     if (!n || !isalpha((unsigned char)slug[0]))
         snprintf(slug, sizeof slug, "meta");
-    return unique_id(x, slug);
+    return unique_id(x, slug, name);
 }
 
 /* --- options -------------------------------------------------------------- */
@@ -155,7 +174,8 @@ static tally_status add_single(infer_ctx *x, size_t c)
         return TALLY_ERR_NOMEM;
     q->type = question_type(ci->kind);
     q->id = q->type == TALLY_QTYPE_META ? meta_id(x, col->name)
-                                        : question_id(x, col->name);
+                                        : question_id(x, col->name,
+                                                      col->name);
     q->text = tally__cb_str(x->cb, col->name);
     q->column = tally__cb_str(x->cb, col->name);
     q->ordered = ci->kind == TALLY__COL_SCALE;
@@ -288,7 +308,7 @@ static tally_status add_multi(infer_ctx *x, size_t c, size_t e)
                 o[i].label = o[i].column; /* repeated label: say which */
     }
     q->type = TALLY_QTYPE_MULTI;
-    q->id = question_id(x, key[0] == '[' ? NULL : key);
+    q->id = question_id(x, key[0] == '[' ? NULL : key, NULL);
     q->text = tally__cb_str(x->cb, text);
     q->options = tally__cb_options(x->cb, o, e - c);
     q->n_options = e - c;
@@ -356,14 +376,16 @@ static tally_status add_matrix(infer_ctx *x, size_t c, size_t e,
     if (!items || !q)
         return TALLY_ERR_NOMEM;
     q->type = TALLY_QTYPE_MATRIX;
-    q->id = question_id(x, key[0] == '[' ? NULL : key);
+    q->id = question_id(x, key[0] == '[' ? NULL : key, NULL);
     if (!q->id)
         return TALLY_ERR_NOMEM;
     for (size_t i = 0; i < e - c; i++) {
         const tally_column *col = tally_raw_column(x->raw, c + i);
         char item_id[80];
         snprintf(item_id, sizeof item_id, "%s_%zu", q->id, i + 1);
-        items[i].id = unique_id(x, id_like(col->name) ? col->name : item_id);
+        items[i].id = id_like(col->name)
+                          ? unique_id(x, col->name, col->name)
+                          : unique_id(x, item_id, NULL);
         items[i].text = col->sub ? col->sub : col->name;
         items[i].column = col->name;
         if (!items[i].id)
@@ -422,6 +444,12 @@ static tally_status infer_all(infer_ctx *x)
 
 static tally_status infer(infer_ctx *x, tally_error *err)
 {
+    for (size_t c = 0; c < x->raw->ncols; c++) {
+        const char *name = tally_raw_column(x->raw, c)->name;
+        if (id_like(name) && tally__strdict_intern(&x->names, x->tmp, name,
+                                                   strlen(name), NULL) < 0)
+            return tally__nomem(err);
+    }
     x->cols = tally__arena_calloc(x->tmp, x->raw->ncols ? x->raw->ncols : 1,
                                   sizeof *x->cols);
     if (!x->cols)
@@ -453,12 +481,13 @@ tally_status tally_codebook_infer(const tally_raw *raw,
     x.cb = tally__codebook_new();
     x.tmp = tally__arena_new();
     tally_status st = TALLY_ERR_NOMEM;
-    if (x.cb && x.tmp && tally__strdict_init(&x.ids) == 0) {
+    if (x.cb && x.tmp && tally__strdict_init(&x.ids) == 0 &&
+        tally__strdict_init(&x.names) == 0)
         st = infer(&x, err);
-        tally__strdict_destroy(&x.ids);
-    } else {
+    else
         tally__nomem(err);
-    }
+    tally__strdict_destroy(&x.ids);
+    tally__strdict_destroy(&x.names);
     tally__arena_free(x.tmp);
     if (st != TALLY_OK) {
         tally_codebook_free(x.cb);

@@ -1,0 +1,39 @@
+/* Unit tests: codebook inference (infer.c, infer_column.c, infer_meta.c,
+   infer_multi.c, likert.c). */
+#include "data_test.h"
+
+/* --- regressions -------------------------------------------------------- */
+
+/* An id made up for a column without an id-like name ("Q<n>", or a matrix
+   item's "Q1_1") took the name of another column, whose question then got
+   "Q1_2": `--where Q1=...` would have filtered on the wrong column. */
+static void test_generated_id_takes_column_name(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv("Rate [A],Rate [B],,Q1_1,Q1,Q1\n"
+                                    "Good,Poor,a,4.5,x,u\n"
+                                    "Poor,Fair,b,5,y,v\n"
+                                    "Fair,Good,c,2,x,u\n",
+                                    NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    const tally_question *rate = tally_codebook_question(cb, 0);
+    assert_int_equal(rate->type, TALLY_QTYPE_MATRIX);
+    assert_string_equal(rate->id, "Q2");
+    assert_string_equal(rate->items[0].id, "Q2_1");
+    assert_string_equal(tally_codebook_question(cb, 1)->id, "Q3");
+    assert_string_equal(tally_codebook_question(cb, 1)->column, "Column 3");
+    assert_string_equal(tally_test_q(cb, "Q1_1")->column, "Q1_1");
+    assert_string_equal(tally_test_q(cb, "Q1")->column, "Q1");
+    assert_string_equal(tally_codebook_question(cb, 4)->column, "Q1 (2)");
+    assert_string_equal(tally_codebook_question(cb, 4)->id, "Q5");
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_generated_id_takes_column_name),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
