@@ -162,9 +162,9 @@ static const char *display_label(const char *key, tally__arena *arena)
 static int classify_likert(tally__colinfo *info, tally__arena *arena,
                            int *rc)
 {
-    const char *labels[TALLY__LIKERT_MAX_POINTS];
-    size_t pos[TALLY__LIKERT_MAX_POINTS];
-    if (info->n_valid > TALLY__LIKERT_MAX_POINTS)
+    const char *labels[TALLY__LIKERT_MAX_LABELS];
+    size_t pos[TALLY__LIKERT_MAX_LABELS];
+    if (info->n_valid > TALLY__LIKERT_MAX_LABELS)
         return 0;
     for (size_t i = 0; i < info->n_valid; i++)
         labels[i] = info->valid[i].text;

@@ -30,10 +30,53 @@ static void test_generated_id_takes_column_name(void **state)
     tally_raw_free(raw);
 }
 
+/* Ten spellings of a five-point scale (two exports merged: "Strongly
+   agree" and "Strongly Agree") were more than the seven labels a scale
+   was looked for in, so the column became a single-choice question with
+   ten options. */
+static void test_likert_spellings_beyond_seven(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv("A\nStrongly agree\nStrongly Agree\n"
+                                    "agree\nAgree\nAgree\nAGREE\n"
+                                    "disagree\nDisagree\nDisagree\n"
+                                    "Neutral\nneutral\nneutral\n"
+                                    "strongly disagree\nStrongly Disagree\n"
+                                    "Strongly Disagree\n",
+                                    NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    const tally_question *q = tally_test_q(cb, "A");
+    char buf[256];
+    assert_int_equal(q->type, TALLY_QTYPE_SCALE);
+    /* The most frequent spelling names a point; ties go to the first in
+       byte order. */
+    assert_string_equal(tally_test_labels(q, buf, sizeof buf),
+                        "Strongly Disagree|Disagree|neutral|Agree|"
+                        "Strongly Agree");
+    tally_dataset *ds = tally_test_build(raw, cb, NULL);
+    assert_int_equal(tally_dataset_base(ds, 0), 15);
+    tally_dataset_free(ds);
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
+/* ... and two spellings of one point are not a scale of two points. */
+static void test_likert_one_point_spelt_twice(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv("A\nAgree\nagree\nAgree\n", NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    assert_int_equal(tally_test_q(cb, "A")->type, TALLY_QTYPE_SINGLE);
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_generated_id_takes_column_name),
+        cmocka_unit_test(test_likert_spellings_beyond_seven),
+        cmocka_unit_test(test_likert_one_point_spelt_twice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
