@@ -157,6 +157,20 @@ static const char *display_label(const char *key, tally__arena *arena)
     return s;
 }
 
+/* Do the answers at each scale point differ at most in letter case,
+   blanks and quotes? "Meets expectations" and "Meets expectations
+   (Good)" are one point of the scale, but an option can only have one
+   label, and the dataset would find no option for the other answer. */
+static int same_spellings(const tally__colinfo *info, const size_t *pos)
+{
+    for (size_t i = 1; i < info->n_valid; i++)
+        for (size_t j = 0; j < i; j++)
+            if (pos[j] == pos[i] &&
+                !tally__label_eq(info->valid[j].text, info->valid[i].text))
+                return 0;
+    return 1;
+}
+
 /* Known Likert labels: the points of the smallest matching variant, in
    the data's own spelling where observed. Returns 1 when matched. */
 static int classify_likert(tally__colinfo *info, tally__arena *arena,
@@ -170,7 +184,7 @@ static int classify_likert(tally__colinfo *info, tally__arena *arena,
         labels[i] = info->valid[i].text;
     const tally__likert_variant *v =
         tally__likert_match(labels, info->n_valid, pos);
-    if (!v)
+    if (!v || !same_spellings(info, pos))
         return 0;
     *rc = -1;
     info->points = tally__arena_calloc(arena, v->points, sizeof(char *));

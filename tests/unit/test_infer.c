@@ -71,12 +71,43 @@ static void test_likert_one_point_spelt_twice(void **state)
     tally_raw_free(raw);
 }
 
+/* "Meets expectations" and "Meets expectations (Good)" in one column were
+   taken as one point of a scale, named after one of them: the dataset
+   then found no option for the other, so the inferred codebook could not
+   code its own file. Such a column is a single-choice question (the
+   evaluator can merge the two spellings in the codebook). */
+static void test_scale_spellings_the_dataset_cannot_match(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv("Sat,Num\n"
+                                    "Meets expectations,1 - Disagree\n"
+                                    "Meets expectations (Good),Disagree\n"
+                                    "Exceeds expectations,2 - Agree\n"
+                                    "Meets expectations,Agree\n",
+                                    NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    char buf[256];
+    const tally_question *q = tally_test_q(cb, "Sat");
+    assert_int_equal(q->type, TALLY_QTYPE_SINGLE);
+    assert_string_equal(tally_test_labels(q, buf, sizeof buf),
+                        "Meets expectations|Exceeds expectations|"
+                        "Meets expectations (Good)");
+    assert_int_equal(tally_test_q(cb, "Num")->type, TALLY_QTYPE_SINGLE);
+    tally_dataset *ds = tally_test_build(raw, cb, NULL);
+    assert_int_equal(tally_dataset_base(ds, 0), 4);
+    assert_int_equal(tally_dataset_base(ds, 1), 4);
+    tally_dataset_free(ds);
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_generated_id_takes_column_name),
         cmocka_unit_test(test_likert_spellings_beyond_seven),
         cmocka_unit_test(test_likert_one_point_spelt_twice),
+        cmocka_unit_test(test_scale_spellings_the_dataset_cannot_match),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
