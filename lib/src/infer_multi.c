@@ -17,6 +17,7 @@
 
 #include "alloc.h"
 #include "infer.h"
+#include "likert.h"
 
 #define SEP ", "
 #define SEP_LEN 2
@@ -150,7 +151,20 @@ static int learn(learner *l, const tally__colinfo *info, tally__arena *arena)
     return recurring(l);
 }
 
-/* Copy the options into info in form order (at most 64 of them). */
+/* A missing code ticked together with options ("Excel, Don't know") is
+   the column's missing code, not an option; info->missing has room. */
+static void add_missing(tally__colinfo *info, const tally__value *v)
+{
+    for (size_t i = 0; i < info->n_missing; i++)
+        if (!strcmp(info->missing[i].text, v->text)) {
+            info->missing[i].count += v->count;
+            return;
+        }
+    info->missing[info->n_missing++] = *v;
+}
+
+/* Copy the options into info in form order (at most 64 of them), and
+   the missing codes among them into info->missing. */
 static int keep_options(const learner *l, tally__colinfo *info,
                         tally__arena *arena)
 {
@@ -168,11 +182,17 @@ static int keep_options(const learner *l, tally__colinfo *info,
             order[j - 1] = t;
         }
     info->options = tally__arena_calloc(arena, l->n, sizeof *info->options);
-    if (!info->options)
+    tally__value *missing = tally__arena_calloc(arena, info->n_missing + l->n,
+                                                sizeof *missing);
+    if (!info->options || !missing)
         return -1;
+    memcpy(missing, info->missing, info->n_missing * sizeof *missing);
+    info->missing = missing;
     for (size_t i = 0; i < l->n; i++)
-        info->options[i] = l->opt[order[i]];
-    info->n_options = l->n;
+        if (!tally__is_missing_label(l->opt[order[i]].text))
+            info->options[info->n_options++] = l->opt[order[i]];
+        else
+            add_missing(info, &l->opt[order[i]]);
     info->kind = TALLY__COL_JOINED;
     return 0;
 }

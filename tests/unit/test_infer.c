@@ -101,6 +101,33 @@ static void test_scale_spellings_the_dataset_cannot_match(void **state)
     tally_raw_free(raw);
 }
 
+/* A missing code ticked together with options ("Excel, Don't know") was
+   learned as an option as well as a missing code: the codebook listed
+   "Don't know" twice and inference failed for the whole file. */
+static void test_joined_missing_code(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv("Tools\n\"Excel, Python\"\n"
+                                    "\"Excel, Don't know\"\n\"Python, R\"\n"
+                                    "\"Excel, R\"\nDon't know\nPython\n"
+                                    "Excel\nR\n\"Excel, Python, R\"\n"
+                                    "\"Python, R\"\nDon't know\n"
+                                    "\"R, Don't know\"\n",
+                                    NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    const tally_question *q = tally_test_q(cb, "Tools");
+    char buf[256];
+    assert_int_equal(q->type, TALLY_QTYPE_MULTI);
+    assert_string_equal(tally_test_labels(q, buf, sizeof buf),
+                        "Excel|Python|R|?Don't know");
+    tally_dataset *ds = tally_test_build(raw, cb, NULL);
+    assert_int_equal(tally_dataset_answered(ds, 0), 12);
+    assert_int_equal(tally_dataset_base(ds, 0), 10);
+    tally_dataset_free(ds);
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -108,6 +135,7 @@ int main(void)
         cmocka_unit_test(test_likert_spellings_beyond_seven),
         cmocka_unit_test(test_likert_one_point_spelt_twice),
         cmocka_unit_test(test_scale_spellings_the_dataset_cannot_match),
+        cmocka_unit_test(test_joined_missing_code),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
