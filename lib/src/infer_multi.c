@@ -6,9 +6,12 @@
  * never by naive splitting (formats.md 4: Google Forms joins checkbox
  * options with ", ", and an option may itself contain ", ", as in
  * "Hispanic, Latino, or Spanish origin"). Options are learned from the
- * answers that hold one option only; the rest of the text is split at
- * the separator. Free text that merely contains commas is told apart by
- * its pieces: options recur, free-text pieces mostly do not.
+ * answers that hold one option only, and from answers with separators
+ * but without a known option that recur within other answers (that
+ * option, chosen alone); the rest of the text is split at the separator
+ * unless the next piece goes on in lower case. Free text that merely
+ * contains commas is told apart by its pieces: options recur, free-text
+ * pieces mostly do not.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -134,21 +137,103 @@ static int recurring(const learner *l)
     return l->n >= 2 && repeated * 10 >= all * 9;
 }
 
-static int learn(learner *l, const tally__colinfo *info, tally__arena *arena)
+/* Options of the answers that hold one option only. 0, -2 when there
+   are more than any option list (free text), -1 out of memory. */
+static int learn_singles(learner *l, const tally__colinfo *info,
+                         tally__arena *arena)
 {
     for (size_t i = 0; i < info->n_valid; i++)
         if (!strstr(info->valid[i].text, SEP) &&
             add_option(l, info->valid[i].text, strlen(info->valid[i].text),
                        arena) < 0)
-            return l->n == l->cap ? 0 : -1;
+            return l->n == l->cap ? -2 : -1;
+    return 0;
+}
+
+static int split_all(learner *l, const tally__colinfo *info,
+                     tally__arena *arena)
+{
     for (size_t i = 0; i < info->n_valid; i++) {
         int rc = split_answer(l, &info->valid[i], arena);
-        if (rc == -2)
-            return 0;
         if (rc < 0)
-            return -1;
+            return rc;
     }
-    return recurring(l);
+    return 0;
+}
+
+/* Is any piece of s, split at every separator, a known option? */
+static int has_known_piece(const learner *l, const char *s)
+{
+    for (;;) {
+        const char *next = strstr(s, SEP);
+        size_t len = next ? (size_t)(next - s) : strlen(s);
+        if (find_option(l, s, len) >= 0)
+            return 1;
+        if (!next)
+            return 0;
+        s = next + SEP_LEN;
+    }
+}
+
+/*
+ * An answer with the separator none of whose pieces is a known option
+ * may be one option chosen alone ("Hispanic, Latino, or Spanish
+ * origin"). It is, when splitting the answers with it among the options
+ * finds it within other answers too; else it is left to split_answer().
+ * cand[i] is set for the confirmed ones among info->valid[i].
+ */
+static int confirm_candidates(learner *l, const tally__colinfo *info,
+                              unsigned char *cand, tally__arena *arena)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < info->n_valid; i++) {
+        cand[i] = strstr(info->valid[i].text, SEP) &&
+                  !has_known_piece(l, info->valid[i].text);
+        n += cand[i];
+    }
+    if (!n || l->n + n >= l->cap) {
+        memset(cand, 0, info->n_valid);
+        return 0;
+    }
+    for (size_t i = 0; i < info->n_valid; i++)
+        if (cand[i] && add_option(l, info->valid[i].text,
+                                  strlen(info->valid[i].text), arena) < 0)
+            return -1;
+    int rc = split_all(l, info, arena);
+    if (rc == -2) { /* too many pieces with them: split them as well */
+        memset(cand, 0, info->n_valid);
+        rc = 0;
+    }
+    for (size_t i = 0; rc == 0 && i < info->n_valid; i++) {
+        const char *t = info->valid[i].text;
+        cand[i] = cand[i] &&
+                  l->opt[find_option(l, t, strlen(t))].count >
+                      info->valid[i].count;
+    }
+    /* Start again from the answers that hold one option. */
+    l->n = 0;
+    memset(l->before, 0, l->cap * l->cap * sizeof *l->before);
+    return rc == 0 ? learn_singles(l, info, arena) : rc;
+}
+
+static int learn(learner *l, const tally__colinfo *info, tally__arena *arena)
+{
+    unsigned char *cand = tally__calloc(info->n_valid + 1, 1);
+    if (!cand)
+        return -1;
+    int rc = learn_singles(l, info, arena);
+    if (rc == 0)
+        rc = confirm_candidates(l, info, cand, arena);
+    for (size_t i = 0; rc == 0 && i < info->n_valid; i++)
+        if (cand[i] && add_option(l, info->valid[i].text,
+                                  strlen(info->valid[i].text), arena) < 0)
+            rc = -1;
+    if (rc == 0)
+        rc = split_all(l, info, arena);
+    tally__free(cand);
+    if (rc == -2)
+        return 0;
+    return rc < 0 ? -1 : recurring(l);
 }
 
 /* A missing code ticked together with options ("Excel, Don't know") is

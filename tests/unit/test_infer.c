@@ -1,6 +1,7 @@
 /* Unit tests: codebook inference (infer.c, infer_column.c, infer_meta.c,
    infer_multi.c, likert.c). */
 #include "data_test.h"
+#include "dataset_internal.h"
 
 /* --- regressions -------------------------------------------------------- */
 
@@ -128,6 +129,51 @@ static void test_joined_missing_code(void **state)
     tally_raw_free(raw);
 }
 
+/* Index of the option labelled label; fails the test when none is. */
+static size_t option_index(const tally_question *q, const char *label)
+{
+    for (size_t k = 0; k < q->n_options; k++)
+        if (!strcmp(q->options[k].label, label))
+            return k;
+    print_error("question %s has no option \"%s\"\n", q->id, label);
+    fail();
+    return 0;
+}
+
+/* Rows of multi question qi with option k ticked. */
+static size_t ticked(const tally_dataset *ds, size_t qi, size_t k)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < ds->rows; r++)
+        n += (size_t)tally__ds_ticked(&ds->q[qi], r, k);
+    return n;
+}
+
+/* "Hispanic, Latino, or Spanish origin" chosen alone was never learned as
+   one option: its pieces before a capital letter were split, giving
+   options "Hispanic" and "Latino, or Spanish origin". */
+static void test_joined_option_with_separator_alone(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv(
+        "Race\nWhite\n\"Hispanic, Latino, or Spanish origin\"\n"
+        "\"White, Hispanic, Latino, or Spanish origin\"\n\"Asian, White\"\n"
+        "Asian\n\"Hispanic, Latino, or Spanish origin, Asian\"\nWhite\n"
+        "Asian\n\"White, Asian\"\nBlack\n\"Black, White\"\nAsian\n",
+        NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    const tally_question *q = tally_test_q(cb, "Race");
+    assert_int_equal(q->type, TALLY_QTYPE_MULTI);
+    assert_int_equal(q->n_options, 4);
+    tally_dataset *ds = tally_test_build(raw, cb, NULL);
+    size_t k = option_index(q, "Hispanic, Latino, or Spanish origin");
+    assert_int_equal(ticked(ds, 0, k), 3);
+    assert_int_equal(ticked(ds, 0, option_index(q, "Asian")), 6);
+    tally_dataset_free(ds);
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -136,6 +182,7 @@ int main(void)
         cmocka_unit_test(test_likert_one_point_spelt_twice),
         cmocka_unit_test(test_scale_spellings_the_dataset_cannot_match),
         cmocka_unit_test(test_joined_missing_code),
+        cmocka_unit_test(test_joined_option_with_separator_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
