@@ -124,6 +124,37 @@ static int comes_before(const learner *l, const long *score, size_t a,
     return strcmp(l->opt[a].text, l->opt[b].text) < 0;
 }
 
+/* Is a listed after b more often than before it? */
+static int follows(const learner *l, size_t a, size_t b)
+{
+    return l->before[b * l->cap + a] > l->before[a * l->cap + b];
+}
+
+/*
+ * The next option in form order, among those not placed yet: one that
+ * follows none of the others, as few as possible when answers disagree
+ * (a form that shuffles its options). Options never ticked together
+ * come by comes_before(). A net score alone put a rarely ticked "Other",
+ * always listed last, before options ticked often that it follows.
+ */
+static size_t next_option(const learner *l, const long *score,
+                          unsigned char *placed)
+{
+    size_t best = 0, best_after = (size_t)-1;
+    for (size_t a = 0; a < l->n; a++) {
+        size_t after = 0;
+        for (size_t b = 0; !placed[a] && b < l->n; b++)
+            after += !placed[b] && follows(l, a, b);
+        if (placed[a] || after > best_after ||
+            (after == best_after && !comes_before(l, score, a, best)))
+            continue;
+        best = a;
+        best_after = after;
+    }
+    placed[best] = 1;
+    return best;
+}
+
 /* Options recur; free-text pieces do not: 90 % of the ticks must fall on
    options chosen at least twice. */
 static int recurring(const learner *l)
@@ -255,17 +286,11 @@ static int keep_options(const learner *l, tally__colinfo *info,
 {
     long score[64];
     size_t order[64];
-    for (size_t i = 0; i < l->n; i++) {
+    unsigned char placed[64] = {0};
+    for (size_t i = 0; i < l->n; i++)
         score[i] = precedence(l, i);
-        order[i] = i;
-    }
-    for (size_t i = 1; i < l->n; i++)
-        for (size_t j = i;
-             j > 0 && comes_before(l, score, order[j], order[j - 1]); j--) {
-            size_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
+    for (size_t i = 0; i < l->n; i++)
+        order[i] = next_option(l, score, placed);
     info->options = tally__arena_calloc(arena, l->n, sizeof *info->options);
     tally__value *missing = tally__arena_calloc(arena, info->n_missing + l->n,
                                                 sizeof *missing);

@@ -174,6 +174,27 @@ static void test_joined_option_with_separator_alone(void **state)
     tally_raw_free(raw);
 }
 
+/* Joined options were ordered by how often each was listed before the
+   others minus after them: a rarely ticked "Other", always listed last,
+   came before "D", which it follows (the NEASPEC sample's Q12 had
+   "Other" fourth of seven). */
+static void test_joined_option_order(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv(
+        "T\n\"A, B\"\n\"A, B\"\n\"A, B\"\n\"B, C\"\n\"B, C\"\n"
+        "\"B, C\"\n\"C, D\"\n\"C, D\"\n\"C, D\"\nA\nA\nB\nB\n"
+        "\"D, Other\"\n",
+        NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    char buf[256];
+    assert_string_equal(tally_test_labels(tally_test_q(cb, "T"), buf,
+                                          sizeof buf),
+                        "A|B|C|D|Other");
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,6 +204,7 @@ int main(void)
         cmocka_unit_test(test_scale_spellings_the_dataset_cannot_match),
         cmocka_unit_test(test_joined_missing_code),
         cmocka_unit_test(test_joined_option_with_separator_alone),
+        cmocka_unit_test(test_joined_option_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
