@@ -228,10 +228,13 @@ static size_t run_end(const infer_ctx *x, size_t c)
     return e;
 }
 
-/* A column that holds one option, ticked or not: its answers are one
-   label (SurveyMonkey's option text) or tick marks (1, Y, TRUE, x), with
-   blanks or 0/N/No/False for "not ticked". *label gets the option text, or
-   "" for tick marks. */
+/* What a column of one option, ticked or not, holds. */
+enum { NOT_DICHOTOMY, TICK_LABEL, TICK_MARKS, NOTHING_TICKED };
+
+/* Does column ci hold one option, ticked or not? Its answers are one
+   label (SurveyMonkey's option text: TICK_LABEL, *label gets it) or tick
+   marks (1, Y, TRUE, x: TICK_MARKS), with blanks or 0/N/No/False for
+   "not ticked"; NOTHING_TICKED when they are all blanks and unticks. */
 static int dichotomy(const tally__colinfo *ci, const char **label)
 {
     const char *lab = NULL;
@@ -244,29 +247,39 @@ static int dichotomy(const tally__colinfo *ci, const char **label)
         if (tally__is_tick(v))
             ticks = 1;
         else if (lab && strcmp(lab, v) != 0)
-            return 0;
+            return NOT_DICHOTOMY;
         else
             lab = v;
     }
     if (lab && ticks)
-        return 0;
+        return NOT_DICHOTOMY;
     *label = lab ? lab : "";
-    return 1;
+    return lab ? TICK_LABEL : ticks ? TICK_MARKS : NOTHING_TICKED;
 }
 
-/* Number of dichotomy columns from c (within [c, e)); 0 unless they form
-   a multi-select question: two or more, not all the same label (that is a
-   yes/no matrix). */
+/*
+ * Number of dichotomy columns from c (within [c, e)); 0 unless they form
+ * a multi-select question: two or more, with tick marks or different
+ * labels. The same label in every column that has one ("Yes", the others
+ * "No" or blank) is a yes/no matrix, even when nobody said "Yes" to some
+ * of its items.
+ */
 static size_t multi_run(const infer_ctx *x, size_t c, size_t e)
 {
     size_t m = 0;
     int differ = 0;
     const char *first = NULL, *lab;
-    while (c + m < e && dichotomy(&x->cols[c + m], &lab)) {
+    for (; c + m < e; m++) {
+        int kind = dichotomy(&x->cols[c + m], &lab);
+        if (kind == NOT_DICHOTOMY)
+            break;
+        if (kind == TICK_MARKS)
+            differ = 1;
+        if (kind != TICK_LABEL)
+            continue;
         if (!first)
             first = lab;
-        differ |= strcmp(first, lab) != 0 || !*lab;
-        m++;
+        differ |= strcmp(first, lab) != 0;
     }
     return m >= 2 && differ ? m : 0;
 }

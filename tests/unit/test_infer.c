@@ -195,6 +195,35 @@ static void test_joined_option_order(void **state)
     tally_raw_free(raw);
 }
 
+/* A yes/no matrix with an item nobody said "Yes" to (all "No", or
+   blank) was taken for a multi-select question whose options were
+   "Yes", "Q10_2" and "Q10_3": every "No" became "not ticked", the same
+   as no answer. */
+static void test_yes_no_matrix_with_unanswered_item(void **state)
+{
+    (void)state;
+    static const char *const csv[] = {
+        "Q10_1,Q10_2,Q10_3\nYes,No,No\nNo,Yes,No\nYes,Yes,No\n",
+        "Q10_1,Q10_2,Q10_3\nYes,No,\nNo,Yes,\nYes,Yes,\n",
+        "Q10_1,Q10_2,Q10_3\nNo,No,Yes\n,No,No\nNo,No,Yes\n",
+    };
+    for (size_t i = 0; i < TALLY_ARRAY_SIZE(csv); i++) {
+        tally_raw *raw = tally_test_csv(csv[i], NULL);
+        tally_codebook *cb = tally_test_infer(raw, NULL);
+        const tally_question *q = tally_test_q(cb, "Q10");
+        char buf[256];
+        assert_int_equal(q->type, TALLY_QTYPE_MATRIX);
+        assert_int_equal(q->n_items, 3);
+        assert_string_equal(tally_test_labels(q, buf, sizeof buf),
+                            i < 2 ? "Yes|No" : "No|Yes");
+        tally_dataset *ds = tally_test_build(raw, cb, NULL);
+        assert_int_equal(tally_dataset_base(ds, 0), 3);
+        tally_dataset_free(ds);
+        tally_codebook_free(cb);
+        tally_raw_free(raw);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +234,7 @@ int main(void)
         cmocka_unit_test(test_joined_missing_code),
         cmocka_unit_test(test_joined_option_with_separator_alone),
         cmocka_unit_test(test_joined_option_order),
+        cmocka_unit_test(test_yes_no_matrix_with_unanswered_item),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
