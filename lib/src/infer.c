@@ -342,6 +342,13 @@ static void merge_values(tally__value *u, size_t *n, const tally__value *v,
     }
 }
 
+/* Can a column of this kind be an item of a matrix? */
+static int item_kind(tally__colkind k)
+{
+    return k == TALLY__COL_SCALE || k == TALLY__COL_SINGLE ||
+           k == TALLY__COL_NUMERIC || k == TALLY__COL_EMPTY;
+}
+
 /*
  * Do columns [c, e) share one set of answer labels? Their answers are
  * pooled and classified as one column; a scale or a few categories make
@@ -353,9 +360,7 @@ static int matrix_union(infer_ctx *x, size_t c, size_t e, tally__colinfo *u)
     double bytes = 0;
     memset(u, 0, sizeof *u);
     for (size_t i = c; i < e; i++) {
-        tally__colkind k = x->cols[i].kind;
-        if (k != TALLY__COL_SCALE && k != TALLY__COL_SINGLE &&
-            k != TALLY__COL_NUMERIC && k != TALLY__COL_EMPTY)
+        if (!item_kind(x->cols[i].kind))
             return 0;
         nv += x->cols[i].n_valid;
         nm += x->cols[i].n_missing;
@@ -412,8 +417,10 @@ static tally_status add_matrix(infer_ctx *x, size_t c, size_t e,
     return q->text && q->items && q->options ? TALLY_OK : TALLY_ERR_NOMEM;
 }
 
-/* Columns [c, e) share a group key: a multi-select question, a matrix, or
-   (*used = 0) separate questions after all. */
+/* Columns [c, e) share a group key: a multi-select question or a matrix
+   from c on (*used columns; the rest, such as a "Q4_other" text column
+   after the items, are questions of their own), or (*used = 0) separate
+   questions after all. */
 static tally_status add_group(infer_ctx *x, size_t c, size_t e, size_t *used)
 {
     size_t m = multi_run(x, c, e);
@@ -422,14 +429,18 @@ static tally_status add_group(infer_ctx *x, size_t c, size_t e, size_t *used)
         *used = m;
         return add_multi(x, c, c + m);
     }
+    while (c + m < e && item_kind(x->cols[c + m].kind))
+        m++;
+    if (m < 2)
+        return TALLY_OK;
     tally__colinfo u;
-    int rc = matrix_union(x, c, e, &u);
+    int rc = matrix_union(x, c, c + m, &u);
     if (rc < 0)
         return TALLY_ERR_NOMEM;
     if (!rc)
         return TALLY_OK;
-    *used = e - c;
-    return add_matrix(x, c, e, &u);
+    *used = m;
+    return add_matrix(x, c, c + m, &u);
 }
 
 static tally_status infer_all(infer_ctx *x)

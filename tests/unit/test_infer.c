@@ -224,6 +224,34 @@ static void test_yes_no_matrix_with_unanswered_item(void **state)
     }
 }
 
+/* A matrix followed by a text column of the same prefix ("Q4_other",
+   the usual "Other, please specify") was no matrix at all: every item
+   became a scale question of its own. */
+static void test_matrix_followed_by_other_text(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv(
+        "Q4_1,Q4_2,Q4_3,Q4_other\n"
+        "Agree,Disagree,Agree,Publish the agenda two weeks earlier\n"
+        "Strongly agree,Agree,Disagree,More regional meetings would help\n"
+        "Disagree,Strongly agree,Agree,Nothing to add from my side\n"
+        "Agree,Agree,Strongly disagree,Please share the slides afterwards\n"
+        "Neutral,Agree,Agree,Invite partners from the private sector\n",
+        NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    assert_int_equal(tally_codebook_question_count(cb), 2);
+    const tally_question *q = tally_test_q(cb, "Q4");
+    char buf[256];
+    assert_int_equal(q->type, TALLY_QTYPE_MATRIX);
+    assert_int_equal(q->n_items, 3);
+    assert_string_equal(tally_test_labels(q, buf, sizeof buf),
+                        "Strongly disagree|Disagree|Neutral|Agree|"
+                        "Strongly agree");
+    assert_int_equal(tally_test_q(cb, "Q4_other")->type, TALLY_QTYPE_TEXT);
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +263,7 @@ int main(void)
         cmocka_unit_test(test_joined_option_with_separator_alone),
         cmocka_unit_test(test_joined_option_order),
         cmocka_unit_test(test_yes_no_matrix_with_unanswered_item),
+        cmocka_unit_test(test_matrix_followed_by_other_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
