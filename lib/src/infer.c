@@ -16,6 +16,7 @@
 #include "alloc.h"
 #include "infer.h"
 #include "strdict.h"
+#include "utf8.h"
 
 #define DEFAULT_MAX_OPTIONS 30
 
@@ -349,10 +350,38 @@ static int item_kind(tally__colkind k)
            k == TALLY__COL_NUMERIC || k == TALLY__COL_EMPTY;
 }
 
+/* Is s an answer of a column of [c, e) other than i? */
+static int answered_elsewhere(const infer_ctx *x, size_t c, size_t e,
+                              size_t i, const char *s)
+{
+    for (size_t j = c; j < e; j++)
+        for (size_t v = 0; j != i && v < x->cols[j].n_valid; v++)
+            if (tally__label_eq(x->cols[j].valid[v].text, s))
+                return 1;
+    return 0;
+}
+
+/* Does every column of [c, e) give at least half of its (distinct) valid
+   answers in another column too? "D_gender" and "D_region" share a
+   prefix, not a set of answers. */
+static int share_answers(const infer_ctx *x, size_t c, size_t e)
+{
+    for (size_t i = c; i < e; i++) {
+        const tally__colinfo *ci = &x->cols[i];
+        size_t shared = 0;
+        for (size_t v = 0; v < ci->n_valid; v++)
+            shared += (size_t)answered_elsewhere(x, c, e, i,
+                                                 ci->valid[v].text);
+        if (shared * 2 < ci->n_valid)
+            return 0;
+    }
+    return 1;
+}
+
 /*
  * Do columns [c, e) share one set of answer labels? Their answers are
- * pooled and classified as one column; a scale or a few categories make
- * a matrix. *u receives the pooled description.
+ * pooled and classified as one column; a scale, or a few categories that
+ * the columns share, make a matrix. *u receives the pooled description.
  */
 static int matrix_union(infer_ctx *x, size_t c, size_t e, tally__colinfo *u)
 {
@@ -380,7 +409,8 @@ static int matrix_union(infer_ctx *x, size_t c, size_t e, tally__colinfo *u)
     if (tally__classify(u, x->max_options, x->tmp) != 0)
         return -1;
     return u->n_valid > 0 &&
-           (u->kind == TALLY__COL_SCALE || u->kind == TALLY__COL_SINGLE);
+           (u->kind == TALLY__COL_SCALE ||
+            (u->kind == TALLY__COL_SINGLE && share_answers(x, c, e)));
 }
 
 static tally_status add_matrix(infer_ctx *x, size_t c, size_t e,

@@ -252,6 +252,37 @@ static void test_matrix_followed_by_other_text(void **state)
     tally_raw_free(raw);
 }
 
+/* Columns that share a prefix but not their answers ("D_gender",
+   "D_region") were pooled into one matrix whose options were everybody's
+   answers: "Female", "Male", "North", "South"... for every item. So were
+   two different scales ("Q4_1" agreement, "Q4_2" satisfaction). */
+static void test_prefix_without_shared_answers(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv("D_gender,D_region,Q4_1,Q4_2\n"
+                                    "Female,North,Agree,Satisfied\n"
+                                    "Male,South,Disagree,Very satisfied\n"
+                                    "Female,East,Strongly agree,Dissatisfied\n"
+                                    "Male,North,Agree,Satisfied\n",
+                                    NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    char buf[256];
+    assert_int_equal(tally_codebook_question_count(cb), 4);
+    assert_int_equal(tally_test_q(cb, "D_gender")->type, TALLY_QTYPE_SINGLE);
+    assert_int_equal(tally_test_q(cb, "D_region")->type, TALLY_QTYPE_SINGLE);
+    const tally_question *q = tally_test_q(cb, "Q4_1");
+    assert_int_equal(q->type, TALLY_QTYPE_SCALE);
+    assert_string_equal(tally_test_labels(q, buf, sizeof buf),
+                        "Strongly disagree|Disagree|Agree|Strongly agree");
+    q = tally_test_q(cb, "Q4_2");
+    assert_int_equal(q->type, TALLY_QTYPE_SCALE);
+    assert_string_equal(tally_test_labels(q, buf, sizeof buf),
+                        "Very dissatisfied|Dissatisfied|Satisfied|"
+                        "Very satisfied");
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +295,7 @@ int main(void)
         cmocka_unit_test(test_joined_option_order),
         cmocka_unit_test(test_yes_no_matrix_with_unanswered_item),
         cmocka_unit_test(test_matrix_followed_by_other_text),
+        cmocka_unit_test(test_prefix_without_shared_answers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
