@@ -133,27 +133,52 @@ static tally_status find_column(const tally_raw *raw, const tally_question *q,
    it (values seen only in the header rows are not answers). */
 #define UNMATCHED 0xFFFEu /* above TALLY__MAX_OPTIONS, below TALLY__NUMBER */
 
-/* The option code of each distinct answer of column c (UNMATCHED for
-   those that fit no option and may not be counted as Other). */
-static tally_status option_map(tally_dataset *ds, const tally__rawcol *rc,
-                               const tally_question *q, uint16_t *map,
-                               tally_error *err)
+/* Note how many different answers of column c were counted as Other:
+   those with outside[id] set that data rows hold (the column's
+   dictionary has the header rows' texts too). */
+static tally_status note_others(tally_dataset *ds, const tally_raw *raw,
+                                size_t c, const tally_question *q,
+                                const unsigned char *outside,
+                                tally_error *err)
 {
-    long other = other_option(q);
-    size_t others = 0;
-    for (size_t id = 1; id < rc->dict.count; id++) {
-        long k = tally__match_option(q, tally__strdict_str(&rc->dict, id));
-        if (k < 0 && other >= 0)
-            others++;
-        map[id] = (uint16_t)(k >= 0 ? k + 1 : other >= 0 ? other + 1
-                                                         : UNMATCHED);
-    }
+    const tally__rawcol *rc = &raw->cols[c];
+    size_t others = 0, *counts = tally__calloc(rc->dict.count,
+                                               sizeof *counts);
+    if (!counts)
+        return tally__nomem(err);
+    tally__rawcol_count(raw, c, counts);
+    for (size_t id = 1; id < rc->dict.count; id++)
+        others += outside[id] && counts[id];
+    tally__free(counts);
     if (others && tally__ds_note(ds, "question %s: %zu different answers "
                                      "outside the options counted as "
                                      "Other",
                                  q->id, others) != 0)
         return tally__nomem(err);
     return TALLY_OK;
+}
+
+/* The option code of each distinct answer of column c (UNMATCHED for
+   those that fit no option and may not be counted as Other). */
+static tally_status option_map(tally_dataset *ds, const tally_raw *raw,
+                               size_t c, const tally_question *q,
+                               uint16_t *map, tally_error *err)
+{
+    const tally__rawcol *rc = &raw->cols[c];
+    long other = other_option(q);
+    unsigned char *outside = tally__calloc(rc->dict.count, 1);
+    if (!outside)
+        return tally__nomem(err);
+    for (size_t id = 1; id < rc->dict.count; id++) {
+        long k = tally__match_option(q, tally__strdict_str(&rc->dict, id));
+        outside[id] = k < 0 && other >= 0;
+        map[id] = (uint16_t)(k >= 0 ? k + 1 : other >= 0 ? other + 1
+                                                         : UNMATCHED);
+    }
+    tally_status st = other >= 0 ? note_others(ds, raw, c, q, outside, err)
+                                 : TALLY_OK;
+    tally__free(outside);
+    return st;
 }
 
 /* codes[r] = map[id of row r], one pass; the first row whose answer is
@@ -201,7 +226,7 @@ static tally_status code_categorical(tally_dataset *ds, const tally_raw *raw,
         tally__free(map);
         return tally__nomem(err);
     }
-    tally_status st = option_map(ds, rc, q, map, err);
+    tally_status st = option_map(ds, raw, c, q, map, err);
     if (st == TALLY_OK)
         st = map_rows(ds, raw, c, q, map, codes, err);
     tally__free(map);
