@@ -319,12 +319,13 @@ static size_t longest_option_at(const tally_question *q, const char *s,
 }
 
 /* Split a joined answer into option bits, longest option first (options
-   may contain the separator). An unknown piece counts as Other, or
-   returns -1 with the piece in bad. */
+   may contain the separator). An unknown piece counts as Other (and the
+   result is 1), or returns -1 with the piece in bad. */
 static int split_joined(const tally_question *q, const char *text,
                         uint64_t *mask, long other, char *bad, size_t cap)
 {
     long k = tally__match_option(q, text);
+    int outside = 0;
     if (k >= 0) {
         set_bit(mask, (size_t)k);
         return 0;
@@ -337,6 +338,7 @@ static int split_joined(const tally_question *q, const char *text,
             len = next ? (size_t)(next - s) : strlen(s);
             snprintf(bad, cap, "%.*s", (int)len, s);
             k = tally__match_option(q, bad);
+            outside |= k < 0;
             k = k >= 0 ? k : other;
             if (k < 0)
                 return -1;
@@ -346,22 +348,26 @@ static int split_joined(const tally_question *q, const char *text,
         if (!strncmp(s, q->separator, seplen))
             s += seplen;
     }
-    return 0;
+    return outside;
 }
 
 /* Option bits of each distinct answer; unmatched[id] set for answers
-   with a piece that fits no option. */
+   with a piece that fits no option, outside[id] for those with a piece
+   counted as Other. */
 static void joined_masks(const tally_raw *raw, size_t c,
                          const tally_question *q, size_t nwords,
-                         uint64_t *masks, unsigned char *unmatched)
+                         uint64_t *masks, unsigned char *unmatched,
+                         unsigned char *outside)
 {
     const tally__strdict *d = &raw->cols[c].dict;
     long other = other_option(q);
     char bad[256];
-    for (size_t id = 1; id < d->count; id++)
-        unmatched[id] = split_joined(q, tally__strdict_str(d, id),
-                                     masks + id * nwords, other, bad,
-                                     sizeof bad) != 0;
+    for (size_t id = 1; id < d->count; id++) {
+        int rc = split_joined(q, tally__strdict_str(d, id),
+                              masks + id * nwords, other, bad, sizeof bad);
+        unmatched[id] = rc < 0;
+        outside[id] = rc > 0;
+    }
 }
 
 /* The error for an answer with a piece that fits no option. */
@@ -386,17 +392,22 @@ static tally_status code_joined(tally_dataset *ds, const tally_raw *raw,
     size_t nw = qd->nwords, first = raw->source.header_rows;
     uint64_t *masks = tally__calloc(rc->dict.count * nw, sizeof *masks);
     unsigned char *unmatched = tally__calloc(rc->dict.count, 1);
-    tally_status st = masks && unmatched ? TALLY_OK : tally__nomem(err);
+    unsigned char *outside = tally__calloc(rc->dict.count, 1);
+    tally_status st = masks && unmatched && outside ? TALLY_OK
+                                                    : tally__nomem(err);
     if (st == TALLY_OK)
-        joined_masks(raw, c, q, nw, masks, unmatched);
+        joined_masks(raw, c, q, nw, masks, unmatched, outside);
     for (size_t r = 0; st == TALLY_OK && r < ds->rows; r++) {
         uint32_t id = tally__rawcol_id(rc, first + r);
         if (unmatched[id])
             st = joined_error(raw, c, q, first + r, err);
         memcpy(qd->bits + r * nw, masks + id * nw, nw * sizeof *masks);
     }
+    if (st == TALLY_OK && q->other)
+        st = note_others(ds, raw, c, q, outside, err);
     tally__free(masks);
     tally__free(unmatched);
+    tally__free(outside);
     return st;
 }
 

@@ -29,10 +29,39 @@ static void test_header_counted_as_other(void **state)
     tally_dataset_free(ds);
 }
 
+/* Rows of multi question qi with option k ticked. */
+static size_t ticked(const tally_dataset *ds, size_t qi, size_t k)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < ds->rows; r++)
+        n += (size_t)tally__ds_ticked(&ds->q[qi], r, k);
+    return n;
+}
+
+/* Joined answers with a part outside the options were counted as "Other"
+   (other: true) without the note that single-choice questions get. */
+static void test_joined_other_without_note(void **state)
+{
+    (void)state;
+    tally_dataset *ds = tally_test_dataset(
+        "Q2\n\"A, Zed\"\nB\n\"Zed, Why\"\nA\n",
+        "questions:\n- {id: Q2, type: multi, column: Q2, separator: ', ',\n"
+        "   options: [A, B], other: true}\n",
+        NULL);
+    assert_int_equal(tally_dataset_note_count(ds), 1);
+    assert_string_equal(tally_dataset_note(ds, 0),
+                        "question Q2: 2 different answers outside the "
+                        "options counted as Other");
+    assert_int_equal(ticked(ds, 0, 0), 2);
+    assert_int_equal(ticked(ds, 0, 2), 2);
+    tally_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_header_counted_as_other),
+        cmocka_unit_test(test_joined_other_without_note),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
