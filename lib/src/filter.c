@@ -103,6 +103,7 @@ static tally_status check_question(parser *ps, const cond *c,
 
 static tally_status parse_cond(parser *ps, cond *c)
 {
+    memset(c, 0, sizeof *c); /* grown, not zeroed: no values yet */
     const char *start = ps->p, *end = scan_to(ps->p, "&");
     const char *op = scan_to(start, "=");
     if (op >= end || op == start)

@@ -1,0 +1,56 @@
+/* Unit tests: --where filters (filter.c) and subsets (subset.c). */
+#include "data_test.h"
+#include "dataset_internal.h"
+
+static tally_dataset *filter_ok(const tally_dataset *ds, const char *expr)
+{
+    tally_dataset *sub = NULL;
+    tally_error err = {0};
+    tally_status st = tally_dataset_filter(ds, expr, &sub, &err);
+    if (st != TALLY_OK)
+        print_error("filter \"%s\": %ld: %s\n", expr, err.column,
+                    err.message);
+    assert_int_equal(st, TALLY_OK);
+    return sub;
+}
+
+/* Rows of the subset of ds by expr. */
+static size_t count(const tally_dataset *ds, const char *expr)
+{
+    tally_dataset *sub = filter_ok(ds, expr);
+    size_t n = tally_dataset_rows(sub);
+    tally_dataset_free(sub);
+    return n;
+}
+
+/* --- regressions -------------------------------------------------------- */
+
+/* A condition's count of values lived in memory that was grown, not
+   zeroed: a filter could inherit the values of an earlier one (and
+   "Q2=Other" chose the rows where A was ticked), or fail with "too many
+   values". */
+static void test_condition_values_not_zeroed(void **state)
+{
+    (void)state;
+    tally_dataset *ds = tally_test_dataset(
+        "Q1,Q2\nJapan,\"A, Zed\"\nChina,A\n",
+        "questions:\n- {id: Q1, type: single, column: Q1,\n"
+        "   options: [Japan, China]}\n"
+        "- {id: Q2, type: multi, column: Q2, separator: ', ',\n"
+        "   options: [A, B], other: true}\n",
+        NULL);
+    assert_int_equal(count(ds, "Q1=Japan|China|Japan|China|Japan|China"), 2);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(count(ds, "Q2=Other"), 1);
+        assert_int_equal(count(ds, "Q2=B"), 0);
+    }
+    tally_dataset_free(ds);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_condition_values_not_zeroed),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
