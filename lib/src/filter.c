@@ -101,6 +101,8 @@ static tally_status check_question(parser *ps, const cond *c,
     return TALLY_OK;
 }
 
+/* One condition from ps->p, which is left at the '&' after it or at the
+   end. */
 static tally_status parse_cond(parser *ps, cond *c)
 {
     memset(c, 0, sizeof *c); /* grown, not zeroed: no values yet */
@@ -128,7 +130,7 @@ static tally_status parse_cond(parser *ps, cond *c)
         if (bar >= end)
             break;
     }
-    ps->p = *end ? end + 1 : end;
+    ps->p = end;
     return TALLY_OK;
 }
 
@@ -175,16 +177,20 @@ static int row_matches(const tally_dataset *ds, const cond *c, size_t r)
     return value_in(c, q, d, item, r) != c->negate;
 }
 
+/* Conditions joined by '&'; one is expected after every '&' (and in an
+   empty expression). */
 static tally_status parse(parser *ps, cond **conds, size_t *n)
 {
     size_t cap = 0;
-    while (*ps->p) {
+    for (;;) {
         if (TALLY__GROW(*conds, cap, *n + 1) != 0)
             return tally__nomem(ps->err);
         TALLY_TRY(parse_cond(ps, &(*conds)[*n]));
         (*n)++;
+        if (!*ps->p)
+            return TALLY_OK;
+        ps->p++; /* the '&' */
     }
-    return *n ? TALLY_OK : syntax(ps, ps->p, "expected QUESTION=VALUE");
 }
 
 static char *filter_text(const tally_dataset *ds, const char *expr)

@@ -47,10 +47,48 @@ static void test_condition_values_not_zeroed(void **state)
     tally_dataset_free(ds);
 }
 
+/* Expect expr to fail with status at column, the message containing
+   part. */
+static void filter_error(const tally_dataset *ds, const char *expr,
+                         tally_status status, long column, const char *part)
+{
+    tally_dataset *sub = NULL;
+    tally_error err = {0};
+    tally_status st = tally_dataset_filter(ds, expr, &sub, &err);
+    if (st != status || err.column != column || !strstr(err.message, part))
+        print_error("filter \"%s\": status %d, column %ld: %s\n", expr, st,
+                    err.column, err.message);
+    assert_int_equal(st, status);
+    assert_null(sub);
+    assert_int_equal(err.column, column);
+    assert_non_null(strstr(err.message, part));
+    assert_string_equal(err.file, "--where");
+    assert_int_equal(err.line, 1);
+}
+
+/* "Q1=Japan&" (a condition missing after the '&') was accepted as
+   "Q1=Japan". */
+static void test_nothing_after_and(void **state)
+{
+    (void)state;
+    tally_dataset *ds = tally_test_dataset(
+        "Q1\nJapan\nChina\n",
+        "questions:\n- {id: Q1, type: single, column: Q1,\n"
+        "   options: [Japan, China]}\n",
+        NULL);
+    filter_error(ds, "Q1=Japan&", TALLY_ERR_PARSE, 10,
+                 "expected QUESTION=VALUE in \"Q1=Japan&\"");
+    filter_error(ds, "Q1=Japan&&Q1=China", TALLY_ERR_PARSE, 10,
+                 "expected QUESTION=VALUE");
+    filter_error(ds, "", TALLY_ERR_PARSE, 1, "expected QUESTION=VALUE");
+    tally_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_condition_values_not_zeroed),
+        cmocka_unit_test(test_nothing_after_and),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
