@@ -32,12 +32,17 @@ typedef struct parser {
     tally_error *err;
 } parser;
 
+/* The 1-based column (in characters) of at in the expression. */
+static long column_of(const parser *ps, const char *at)
+{
+    return (long)tally__utf8_count(ps->expr, (size_t)(at - ps->expr)) + 1;
+}
+
 static tally_status syntax(parser *ps, const char *at, const char *what)
 {
     return tally__fail_at(ps->err, TALLY_ERR_PARSE, "--where", 1,
-                          (long)tally__utf8_count(ps->expr,
-                                                  (size_t)(at - ps->expr)) + 1,
-                          "%s in \"%s\"", what, ps->expr);
+                          column_of(ps, at), "%s in \"%s\"", what,
+                          ps->expr);
 }
 
 /* Copy the text [s, e) trimmed of blanks and of one pair of quotes. */
@@ -83,7 +88,7 @@ static tally_status add_value(parser *ps, cond *c, const char *text,
     }
     if (k < 0 && !c->is_number[c->n])
         return tally__fail_at(ps->err, TALLY_ERR_PARSE, "--where", 1,
-                              (long)(at - ps->expr) + 1,
+                              column_of(ps, at),
                               "\"%s\" is not an answer of question %s",
                               text, q->id);
     c->n++;
@@ -102,11 +107,12 @@ static tally_status check_question(parser *ps, const cond *c,
 }
 
 /* One condition from ps->p, which is left at the '&' after it or at the
-   end. */
+   end. Error columns point at the token, past blanks. */
 static tally_status parse_cond(parser *ps, cond *c)
 {
     memset(c, 0, sizeof *c); /* grown, not zeroed: no values yet */
-    const char *start = ps->p, *end = scan_to(ps->p, "&");
+    const char *start = ps->p + strspn(ps->p, " ");
+    const char *end = scan_to(start, "&");
     const char *op = scan_to(start, "=");
     if (op >= end || op == start)
         return syntax(ps, start, "expected QUESTION=VALUE");
@@ -117,11 +123,12 @@ static tally_status parse_cond(parser *ps, cond *c)
     if (tally_codebook_find(ps->ds->cb, name, &c->q, &c->item, &sub) !=
         TALLY_OK)
         return tally__fail_at(ps->err, TALLY_ERR_NO_SUCH_VAR, "--where", 1,
-                              (long)(start - ps->expr) + 1, "%s",
+                              column_of(ps, start), "%s",
                               sub.message);
     TALLY_TRY(check_question(ps, c, start));
     for (const char *v = op + 1; v <= end;) {
         const char *bar = scan_to(v, "|&");
+        v += strspn(v, " ");
         token(v, bar, value, sizeof value);
         if (!*value)
             return syntax(ps, v, "expected a value");

@@ -84,11 +84,32 @@ static void test_nothing_after_and(void **state)
     tally_dataset_free(ds);
 }
 
+/* Error columns counted bytes, not characters, after a non-ASCII letter
+   (the CLI points at the column under the expression), and pointed at
+   the blanks before a value or a question. */
+static void test_error_column_in_characters(void **state)
+{
+    (void)state;
+    tally_dataset *ds = tally_test_dataset(
+        "Q1\nJapón\nChina\n",
+        "questions:\n- {id: Q1, type: single, column: Q1,\n"
+        "   options: [Japón, China]}\n",
+        NULL);
+    filter_error(ds, "Q1=Japón&Q1=Bad", TALLY_ERR_PARSE, 13,
+                 "\"Bad\" is not an answer of question Q1");
+    filter_error(ds, "Q1=Japón|  Bad", TALLY_ERR_PARSE, 12,
+                 "\"Bad\" is not an answer of question Q1");
+    filter_error(ds, "Q1=Japón &  Q9=x", TALLY_ERR_NO_SUCH_VAR, 13,
+                 "no question \"Q9\"");
+    tally_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_condition_values_not_zeroed),
         cmocka_unit_test(test_nothing_after_and),
+        cmocka_unit_test(test_error_column_in_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
