@@ -170,7 +170,10 @@ static tally_status option_map(tally_dataset *ds, const tally_raw *raw,
     if (!outside)
         return tally__nomem(err);
     for (size_t id = 1; id < rc->dict.count; id++) {
-        long k = tally__match_option(q, tally__strdict_str(&rc->dict, id));
+        const char *text = tally__strdict_str(&rc->dict, id);
+        if (tally__is_blank(text))
+            continue; /* no answer: code 0 */
+        long k = tally__match_option(q, text);
         outside[id] = k < 0 && other >= 0;
         map[id] = (uint16_t)(k >= 0 ? k + 1 : other >= 0 ? other + 1
                                                          : UNMATCHED);
@@ -248,6 +251,10 @@ static tally_status number_map(const tally_raw *raw, size_t c,
         const char *text = tally__strdict_str(d, id);
         long k = tally__match_option(q, text);
         num[id] = NAN;
+        if (tally__is_blank(text)) {
+            map[id] = 0;
+            continue;
+        }
         if (k >= 0 && q->options[k].missing) {
             map[id] = (uint16_t)(k + 1);
             continue;
@@ -363,8 +370,11 @@ static void joined_masks(const tally_raw *raw, size_t c,
     long other = other_option(q);
     char bad[256];
     for (size_t id = 1; id < d->count; id++) {
-        int rc = split_joined(q, tally__strdict_str(d, id),
-                              masks + id * nwords, other, bad, sizeof bad);
+        const char *text = tally__strdict_str(d, id);
+        if (tally__is_blank(text))
+            continue; /* no answer: no bits */
+        int rc = split_joined(q, text, masks + id * nwords, other, bad,
+                              sizeof bad);
         unmatched[id] = rc < 0;
         outside[id] = rc > 0;
     }
@@ -471,7 +481,8 @@ static tally_status code_text(tally_dataset *ds, const tally_raw *raw,
     size_t first = raw->source.header_rows;
     for (size_t r = 0; r < ds->rows; r++) {
         uint32_t id = tally__rawcol_id(rc, first + r);
-        qd->texts[r] = id ? tally__strdict_str(&rc->dict, id) : NULL;
+        const char *text = id ? tally__strdict_str(&rc->dict, id) : NULL;
+        qd->texts[r] = text && !tally__is_blank(text) ? text : NULL;
     }
     return TALLY_OK;
 }

@@ -69,8 +69,8 @@ static int collect_values(const tally_raw *raw, size_t c,
        given once are not worth checking. */
     size_t check_from = d->count > TALLY__MAX_COMBINATIONS ? 2 : 1;
     for (size_t id = 1; id < d->count; id++) {
-        if (!counts[id])
-            continue;
+        if (!counts[id] || tally__is_blank(tally__strdict_str(d, id)))
+            continue; /* blanks are no answer */
         tally__value v = {tally__strdict_str(d, id), counts[id], 0};
         info->answered += counts[id];
         bytes += (double)counts[id] * (double)tally__strdict_len(d, id);

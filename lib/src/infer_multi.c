@@ -21,6 +21,7 @@
 #include "alloc.h"
 #include "infer.h"
 #include "likert.h"
+#include "utf8.h"
 
 #define SEP ", "
 #define SEP_LEN 2
@@ -345,6 +346,8 @@ int tally__is_tick(const char *s)
 
 int tally__is_untick(const char *s)
 {
+    if (tally__is_blank(s))
+        return 1;
     static const char *const unticks[] = {"", "0", "n", "no", "false",
                                           "not selected", "unchecked"};
     for (size_t i = 0; i < TALLY_ARRAY_SIZE(unticks); i++)

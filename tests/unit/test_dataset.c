@@ -57,11 +57,52 @@ static void test_joined_other_without_note(void **state)
     tally_dataset_free(ds);
 }
 
+/* A cell of blanks only ("  ", or a no-break space) was an answer: the
+   inferred codebook made "  " an option (a numeric column became a
+   single-choice question, a scale lost its order), a dichotomy column
+   was ticked, and the cell counted in the base of every type. */
+static void test_blank_cells_are_no_answer(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv(
+        "Age,Sat,Tools,Opt_1,Opt_2,Comment\n"
+        "30,Agree,\"Excel, R\",A,,Fine\n"
+        "  ,  ,  ,  ,\xc2\xa0, \n"
+        "41,Disagree,R,,B,Good\n"
+        "25,Neutral,Excel,A,B,Bad\n",
+        NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    assert_int_equal(tally_test_q(cb, "Age")->type, TALLY_QTYPE_NUMERIC);
+    assert_int_equal(tally_test_q(cb, "Sat")->type, TALLY_QTYPE_SCALE);
+    assert_int_equal(tally_test_q(cb, "Tools")->type, TALLY_QTYPE_MULTI);
+    assert_int_equal(tally_test_q(cb, "Opt")->type, TALLY_QTYPE_MULTI);
+    tally_codebook_free(cb);
+    cb = tally_test_yaml(
+        "questions:\n"
+        "- {id: Age, type: numeric, column: Age}\n"
+        "- {id: Sat, type: scale, column: Sat,\n"
+        "   options: [Disagree, Neutral, Agree]}\n"
+        "- {id: Tools, type: multi, column: Tools, separator: ', ',\n"
+        "   options: [Excel, R]}\n"
+        "- id: Opt\n  type: multi\n"
+        "  options: [{label: A, column: Opt_1}, {label: B, column: Opt_2}]\n"
+        "- {id: Comment, type: text, column: Comment}\n");
+    tally_dataset *ds = tally_test_build(raw, cb, NULL);
+    for (size_t q = 0; q < 5; q++) {
+        assert_int_equal(tally_dataset_answered(ds, q), 3);
+        assert_int_equal(tally_dataset_base(ds, q), 3);
+    }
+    tally_dataset_free(ds);
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_header_counted_as_other),
         cmocka_unit_test(test_joined_other_without_note),
+        cmocka_unit_test(test_blank_cells_are_no_answer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
