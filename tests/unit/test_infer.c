@@ -283,6 +283,31 @@ static void test_prefix_without_shared_answers(void **state)
     tally_raw_free(raw);
 }
 
+/* Google Forms timestamps ("2020/03/14 3:05:00 PM GMT+1") and times
+   with a zone after a blank ("+0100", "UTC") were no dates: under a
+   header the dialect does not know ("Tijdstempel") the column became an
+   open-text question, and the annex would have listed the times. */
+static void test_date_with_time_zone(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv(
+        "Tijdstempel,When,Q\n"
+        "2020/03/14 10:00:00 AM GMT+1,2020-03-14 10:00:00 +0100,a\n"
+        "2020/03/14 3:05:00 PM GMT+1,2020-03-14 10:00:00 UTC,b\n"
+        "2020/03/15 10:07:12 AM GMT+1,2020-03-16T08:51:39.123+01:00,a\n"
+        "2020/03/16 1:07:12 PM GMT+05:30,3/16/2020 1:07 pm,a\n",
+        NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    const tally_question *q = tally_test_q(cb, "tijdstempel");
+    assert_int_equal(q->type, TALLY_QTYPE_META);
+    assert_string_equal(q->reason, "date");
+    q = tally_test_q(cb, "when");
+    assert_int_equal(q->type, TALLY_QTYPE_META);
+    assert_string_equal(q->reason, "date");
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_yes_no_matrix_with_unanswered_item),
         cmocka_unit_test(test_matrix_followed_by_other_text),
         cmocka_unit_test(test_prefix_without_shared_answers),
+        cmocka_unit_test(test_date_with_time_zone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
