@@ -216,7 +216,14 @@ static int group_key(const tally_raw *raw, size_t c, char *key, size_t cap)
     return 1;
 }
 
-/* End of the run of columns from c that share c's group key. */
+/* Is column c the weight column (not a question)? */
+static int is_weight(const infer_ctx *x, size_t c)
+{
+    return x->weight && !strcmp(tally_raw_column(x->raw, c)->name, x->weight);
+}
+
+/* End of the run of columns from c that share c's group key (metadata
+   and the weight column end it). */
 static size_t run_end(const infer_ctx *x, size_t c)
 {
     char first[256], key[256];
@@ -224,7 +231,8 @@ static size_t run_end(const infer_ctx *x, size_t c)
     if (!group_key(x->raw, c, first, sizeof first))
         return e;
     while (e < x->raw->ncols && x->cols[e].kind != TALLY__COL_META &&
-           group_key(x->raw, e, key, sizeof key) && !strcmp(key, first))
+           !is_weight(x, e) && group_key(x->raw, e, key, sizeof key) &&
+           !strcmp(key, first))
         e++;
     return e;
 }
@@ -477,8 +485,7 @@ static tally_status infer_all(infer_ctx *x)
 {
     size_t c = 0;
     while (c < x->raw->ncols) {
-        if (x->weight && !strcmp(tally_raw_column(x->raw, c)->name,
-                                 x->weight)) {
+        if (is_weight(x, c)) {
             c++;
             continue;
         }

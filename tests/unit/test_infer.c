@@ -308,6 +308,27 @@ static void test_date_with_time_zone(void **state)
     tally_raw_free(raw);
 }
 
+/* A weight column named like the items before it ("Q4_w") was taken into
+   their group: it broke the matrix (or became an item of it). */
+static void test_weight_column_in_a_group(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv("Q4_1,Q4_2,Q4_w\n"
+                                    "Agree,Disagree,1.5\n"
+                                    "Disagree,Agree,0.5\n"
+                                    "Agree,Agree,1\n"
+                                    "Strongly agree,Agree,2\n",
+                                    NULL);
+    tally_infer_opts opts = {.weight = "Q4_w"};
+    tally_codebook *cb = tally_test_infer(raw, &opts);
+    assert_int_equal(tally_codebook_question_count(cb), 1);
+    const tally_question *q = tally_test_q(cb, "Q4");
+    assert_int_equal(q->type, TALLY_QTYPE_MATRIX);
+    assert_int_equal(q->n_items, 2);
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -322,6 +343,7 @@ int main(void)
         cmocka_unit_test(test_matrix_followed_by_other_text),
         cmocka_unit_test(test_prefix_without_shared_answers),
         cmocka_unit_test(test_date_with_time_zone),
+        cmocka_unit_test(test_weight_column_in_a_group),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
