@@ -2,6 +2,311 @@
    infer_multi.c, likert.c). */
 #include "data_test.h"
 #include "dataset_internal.h"
+#include "infer_cases.h"
+
+/* --- the table of files --------------------------------------------------- */
+
+/* "|"-joined parts of a question (what: 'o' valid options, 'm' missing
+   codes, 'v' scale values, 'i' item ids, 'c' columns) into buf. */
+static const char *joined(const tally_question *q, char what, char *buf,
+                          size_t cap)
+{
+    size_t n = 0;
+    const char *s[256];
+    char values[256][32];
+    if (what == 'c' && q->column)
+        s[n++] = q->column;
+    for (size_t i = 0; what == 'i' && i < q->n_items && n < 256; i++)
+        s[n++] = q->items[i].id;
+    for (size_t i = 0; what == 'c' && i < q->n_items && n < 256; i++)
+        s[n++] = q->items[i].column;
+    for (size_t k = 0; k < q->n_options && n < 256; k++) {
+        const tally_option *o = &q->options[k];
+        if ((what == 'o' && !o->missing) || (what == 'm' && o->missing))
+            s[n++] = o->label;
+        else if (what == 'c' && !q->column && o->column)
+            s[n++] = o->column;
+        else if (what == 'v' && !o->missing) {
+            snprintf(values[n], sizeof values[n], "%g", o->value);
+            s[n] = values[n];
+            n++;
+        }
+    }
+    buf[0] = '\0';
+    for (size_t i = 0, len = 0; i < n && len < cap; i++)
+        len += (size_t)snprintf(buf + len, cap - len, "%s%s", i ? "|" : "",
+                                s[i]);
+    return buf;
+}
+
+/* 1 (and a message) when got and want differ; NULL is "". */
+static int differs(const char *file, const char *id, const char *what,
+                   const char *got, const char *want)
+{
+    got = got ? got : "";
+    want = want ? want : "";
+    if (!strcmp(got, want))
+        return 0;
+    print_error("%s: question %s: %s \"%s\", expected \"%s\"\n", file, id,
+                what, got, want);
+    return 1;
+}
+
+static int check_question(const char *file, const tally_question *q,
+                          const exp_q *e)
+{
+    char got[1024], want[256] = "";
+    int bad = differs(file, e->id, "id", q->id, e->id);
+    bad += differs(file, e->id, "type", tally_qtype_name(q->type), e->type);
+    bad += differs(file, e->id, "ordered", q->ordered ? "yes" : "no",
+                   e->ordered ? "yes" : "no");
+    bad += differs(file, e->id, "options", joined(q, 'o', got, sizeof got),
+                   e->options);
+    bad += differs(file, e->id, "missing", joined(q, 'm', got, sizeof got),
+                   e->missing);
+    bad += differs(file, e->id, "items", joined(q, 'i', got, sizeof got),
+                   e->items);
+    bad += differs(file, e->id, "columns", joined(q, 'c', got, sizeof got),
+                   e->columns);
+    bad += differs(file, e->id, "separator", q->separator, e->separator);
+    bad += differs(file, e->id, "reason", q->reason, e->reason);
+    for (size_t k = 0, n = 0; e->ordered && !e->values &&
+                              k < tally__question_valid_options(q);
+         k++)
+        n += (size_t)snprintf(want + n, sizeof want - n, "%s%zu",
+                              k ? "|" : "", k + 1);
+    if (e->ordered)
+        bad += differs(file, e->id, "values", joined(q, 'v', got, sizeof got),
+                       e->values ? e->values : want);
+    return bad;
+}
+
+/* The codebook written as YAML reads back and codes the file into the
+   same dataset (same questions, bases and respondents who answered). */
+static int check_round_trip(const infer_case *c, const tally_raw *raw,
+                            const tally_codebook *cb)
+{
+    char *yaml = tally_test_write_yaml(cb);
+    tally_io *io = NULL;
+    tally_codebook *back = NULL;
+    tally_dataset *ds = NULL, *ds2 = NULL;
+    tally_error err = {0};
+    tally_dataset_opts opts = {.weight = c->weight};
+    int bad = 0;
+    assert_int_equal(tally_io_from_memory(yaml, strlen(yaml), "cb.yaml", &io,
+                                          &err),
+                     TALLY_OK);
+    if (tally_codebook_read_yaml(io, &back, &err) != TALLY_OK ||
+        tally_dataset_build(raw, cb, &opts, &ds, &err) != TALLY_OK ||
+        tally_dataset_build(raw, back, &opts, &ds2, &err) != TALLY_OK) {
+        print_error("%s: %s:%ld: %s\n%s", c->name, err.file, err.line,
+                    err.message, yaml);
+        bad = 1;
+    }
+    size_t n = tally_codebook_question_count(cb);
+    if (!bad && tally_codebook_question_count(back) != n)
+        bad = differs(c->name, "-", "number of questions", "read back",
+                      "as written");
+    for (size_t i = 0; !bad && i < n; i++) {
+        const tally_question *q = tally_codebook_question(cb, i);
+        const tally_question *r = tally_codebook_question(back, i);
+        char a[1024], b[1024];
+        bad += differs(c->name, q->id, "id read back", r->id, q->id);
+        bad += differs(c->name, q->id, "options read back",
+                       tally_test_labels(r, a, sizeof a),
+                       tally_test_labels(q, b, sizeof b));
+        if (tally_dataset_base(ds, i) != tally_dataset_base(ds2, i) ||
+            tally_dataset_answered(ds, i) != tally_dataset_answered(ds2, i))
+            bad += differs(c->name, q->id, "base", "read back", "inferred");
+    }
+    tally_dataset_free(ds);
+    tally_dataset_free(ds2);
+    tally_codebook_free(back);
+    tally_io_free(io);
+    free(yaml);
+    return bad;
+}
+
+static int check_case(const infer_case *c)
+{
+    tally_raw *raw = tally_test_csv(c->csv, NULL);
+    tally_infer_opts opts = {.weight = c->weight};
+    tally_codebook *cb = NULL;
+    tally_error err = {0};
+    if (tally_codebook_infer(raw, &opts, &cb, &err) != TALLY_OK) {
+        print_error("%s: %s\n", c->name, err.message);
+        tally_raw_free(raw);
+        return 1;
+    }
+    size_t n = 0;
+    while (c->q[n].id)
+        n++;
+    int bad = 0;
+    if (tally_codebook_question_count(cb) != n) {
+        print_error("%s: %zu questions, expected %zu\n", c->name,
+                    tally_codebook_question_count(cb), n);
+        bad = 1;
+    }
+    for (size_t i = 0; !bad && i < n; i++)
+        bad += check_question(c->name, tally_codebook_question(cb, i),
+                              &c->q[i]);
+    bad += check_round_trip(c, raw, cb);
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+    return bad;
+}
+
+static void test_cases(void **state)
+{
+    (void)state;
+    int bad = 0;
+    for (size_t i = 0; i < TALLY_ARRAY_SIZE(infer_cases); i++)
+        bad += check_case(&infer_cases[i]);
+    assert_int_equal(bad, 0);
+}
+
+/* Texts: a "Question [Item]" group's question text is the part before
+   the brackets, its items' texts (or multi options' labels when the
+   columns only hold tick marks) the bracketed parts; other questions
+   and items are named after their column. */
+static void test_texts(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv(
+        "Rate the staff [Courtesy],Rate the staff [Speed],Q4_1,Q4_2,"
+        "Used [Web site],Used [Phone]\n"
+        "Good,Poor,Yes,No,1,\nFair,Good,No,No,,1\nGood,Good,Yes,Yes,1,1\n",
+        NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    const tally_question *q = tally_codebook_question(cb, 0);
+    assert_string_equal(q->text, "Rate the staff");
+    assert_string_equal(q->items[0].text, "Courtesy");
+    assert_string_equal(q->items[1].text, "Speed");
+    q = tally_test_q(cb, "Q4");
+    assert_string_equal(q->text, "Q4");
+    assert_string_equal(q->items[1].text, "Q4_2");
+    q = tally_codebook_question(cb, 2);
+    assert_int_equal(q->type, TALLY_QTYPE_MULTI);
+    assert_string_equal(q->text, "Used");
+    assert_string_equal(q->options[0].label, "Web site");
+    assert_string_equal(q->options[1].label, "Phone");
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
+/* --- the NEASPEC sample ------------------------------------------------- */
+
+#define NEASPEC TALLY_SOURCE_DIR "/samples/neaspec-2020/"
+
+static tally_io *open_sample(const char *path)
+{
+    tally_io *io = NULL;
+    tally_error err = {0};
+    if (tally_io_open_file(path, &io, &err) != TALLY_OK)
+        print_error("%s: %s\n", path, err.message);
+    assert_non_null(io);
+    return io;
+}
+
+/* The inferred question of the metadata column `column`. */
+static const tally_question *by_column(const tally_codebook *cb,
+                                       const char *column)
+{
+    for (size_t i = 0; i < tally_codebook_question_count(cb); i++) {
+        const tally_question *q = tally_codebook_question(cb, i);
+        if (q->column && !strcmp(q->column, column))
+            return q;
+    }
+    print_error("no question of column %s\n", column);
+    fail();
+    return NULL;
+}
+
+/* The labels of q in byte order (for options whose display order is a
+   choice of the questionnaire, not in the data). */
+static const char *sorted_labels(const tally_question *q, char *buf,
+                                 size_t cap)
+{
+    const char *s[64];
+    size_t n = q->n_options < 64 ? q->n_options : 64;
+    for (size_t k = 0; k < n; k++)
+        s[k] = q->options[k].label;
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && strcmp(s[j], s[j - 1]) < 0; j--) {
+            const char *t = s[j];
+            s[j] = s[j - 1];
+            s[j - 1] = t;
+        }
+    buf[0] = '\0';
+    for (size_t k = 0, len = 0; k < n && len < cap; k++)
+        len += (size_t)snprintf(buf + len, cap - len, "%s%s", k ? "|" : "",
+                                s[k]);
+    return buf;
+}
+
+/*
+ * The sample's codebook.yaml, written by hand from the published
+ * questionnaire, and the codebook inferred from responses.csv agree on
+ * every question: type, scale order and missing codes, items, option
+ * columns, joined options in the form's order. Only the order of a
+ * single-choice question's options is the questionnaire's choice, which
+ * the data cannot tell (inferred: most frequent first), and texts.
+ */
+static void test_neaspec_sample(void **state)
+{
+    (void)state;
+    tally_io *io = open_sample(NEASPEC "codebook.yaml");
+    tally_codebook *want = NULL;
+    tally_raw *raw = NULL;
+    tally_error err = {0};
+    assert_int_equal(tally_codebook_read_yaml(io, &want, &err), TALLY_OK);
+    tally_io_free(io);
+    io = open_sample(NEASPEC "responses.csv");
+    assert_int_equal(tally_read(io, NULL, &raw, &err), TALLY_OK);
+    tally_io_free(io);
+    tally_codebook *got = tally_test_infer(raw, NULL);
+    assert_int_equal(tally_codebook_question_count(got),
+                     tally_codebook_question_count(want));
+    int bad = 0;
+    for (size_t i = 0; i < tally_codebook_question_count(want); i++) {
+        const tally_question *w = tally_codebook_question(want, i);
+        char a[2048], b[2048];
+        if (w->type == TALLY_QTYPE_META) {
+            bad += differs("neaspec", w->id, "type",
+                           tally_qtype_name(by_column(got, w->column)->type),
+                           "meta");
+            continue;
+        }
+        const tally_question *g = tally_test_q(got, w->id);
+        bad += differs("neaspec", w->id, "type", tally_qtype_name(g->type),
+                       tally_qtype_name(w->type));
+        bad += differs("neaspec", w->id, "ordered", g->ordered ? "yes" : "no",
+                       w->ordered ? "yes" : "no");
+        if (w->type == TALLY_QTYPE_SINGLE && !w->ordered)
+            bad += differs("neaspec", w->id, "options",
+                           sorted_labels(g, a, sizeof a),
+                           sorted_labels(w, b, sizeof b));
+        else
+            bad += differs("neaspec", w->id, "options",
+                           tally_test_labels(g, a, sizeof a),
+                           tally_test_labels(w, b, sizeof b));
+        bad += differs("neaspec", w->id, "values", joined(g, 'v', a, sizeof a),
+                       joined(w, 'v', b, sizeof b));
+        bad += differs("neaspec", w->id, "items", joined(g, 'i', a, sizeof a),
+                       joined(w, 'i', b, sizeof b));
+        bad += differs("neaspec", w->id, "columns",
+                       joined(g, 'c', a, sizeof a),
+                       joined(w, 'c', b, sizeof b));
+        bad += differs("neaspec", w->id, "separator", g->separator,
+                       w->separator);
+    }
+    infer_case c = {.name = "neaspec"};
+    bad += check_round_trip(&c, raw, got);
+    assert_int_equal(bad, 0);
+    tally_codebook_free(got);
+    tally_codebook_free(want);
+    tally_raw_free(raw);
+}
 
 /* --- regressions -------------------------------------------------------- */
 
@@ -332,6 +637,9 @@ static void test_weight_column_in_a_group(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cases),
+        cmocka_unit_test(test_texts),
+        cmocka_unit_test(test_neaspec_sample),
         cmocka_unit_test(test_generated_id_takes_column_name),
         cmocka_unit_test(test_likert_spellings_beyond_seven),
         cmocka_unit_test(test_likert_one_point_spelt_twice),
