@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "infer.h"
@@ -242,8 +243,10 @@ enum { NOT_DICHOTOMY, TICK_LABEL, TICK_MARKS, NOTHING_TICKED };
 
 /* Does column ci hold one option, ticked or not? Its answers are one
    label (SurveyMonkey's option text: TICK_LABEL, *label gets it) or tick
-   marks (1, Y, TRUE, x: TICK_MARKS), with blanks or 0/N/No/False for
-   "not ticked"; NOTHING_TICKED when they are all blanks and unticks. */
+   marks (1, Y, TRUE, x: TICK_MARKS), with blanks or 0/False for "not
+   ticked"; NOTHING_TICKED when they are all blanks and unticks. An
+   answer "N" or "No" makes a yes/no item (LimeSurvey's Y/N arrays): a
+   respondent said no, which is not the same as skipping it. */
 static int dichotomy(const tally__colinfo *ci, const char **label)
 {
     const char *lab = NULL;
@@ -251,6 +254,8 @@ static int dichotomy(const tally__colinfo *ci, const char **label)
     for (size_t i = 0; i < ci->n_valid + ci->n_missing; i++) {
         const char *v = i < ci->n_valid ? ci->valid[i].text
                                         : ci->missing[i - ci->n_valid].text;
+        if (!strcasecmp(v, "n") || !strcasecmp(v, "no"))
+            return NOT_DICHOTOMY;
         if (tally__is_untick(v))
             continue;
         if (tally__is_tick(v))

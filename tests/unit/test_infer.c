@@ -634,6 +634,28 @@ static void test_weight_column_in_a_group(void **state)
     tally_raw_free(raw);
 }
 
+/* Y/N items (LimeSurvey's yes/no arrays) were a multi question of tick
+   marks: every "N" became "not ticked", the same as a skipped item. An
+   explicit "N" or "No" now makes a yes/no matrix; 0/1 and Y/blank
+   columns are still options of a multi question. */
+static void test_y_n_items_are_a_matrix(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv("Q5_1,Q5_2,Q5_3\nY,N,N\nN,Y,N\n"
+                                    "Y,Y,N\n,N,Y\n",
+                                    NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    const tally_question *q = tally_test_q(cb, "Q5");
+    char buf[64];
+    assert_int_equal(q->type, TALLY_QTYPE_MATRIX);
+    assert_string_equal(tally_test_labels(q, buf, sizeof buf), "Y|N");
+    tally_dataset *ds = tally_test_build(raw, cb, NULL);
+    assert_int_equal(tally_dataset_base(ds, 0), 4);
+    tally_dataset_free(ds);
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -652,6 +674,7 @@ int main(void)
         cmocka_unit_test(test_prefix_without_shared_answers),
         cmocka_unit_test(test_date_with_time_zone),
         cmocka_unit_test(test_weight_column_in_a_group),
+        cmocka_unit_test(test_y_n_items_are_a_matrix),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
