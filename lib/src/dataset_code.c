@@ -40,7 +40,7 @@ static int thousands_commas(const char *s)
  * groups of three digits separate thousands, so "3,500" is 3500), "3,5"
  * (any other single comma is a decimal comma).
  */
-static int parse_answer_number(const char *s, double *out)
+int tally__parse_answer_number(const char *s, double *out)
 {
     char buf[64];
     size_t n = 0;
@@ -80,10 +80,11 @@ long tally__match_option(const tally_question *q, const char *text)
             return (long)i;
     }
     double v, w;
-    if (!parse_answer_number(text, &v))
+    if (!tally__parse_answer_number(text, &v))
         return -1;
     for (size_t i = 0; i < q->n_options; i++)
-        if (parse_answer_number(q->options[i].label, &w) && w == v)
+        if (tally__parse_answer_number(q->options[i].label, &w) &&
+            w == v)
             return (long)i;
     for (size_t i = 0; q->ordered && i < q->n_options; i++)
         if (!q->options[i].missing && q->options[i].value == v)
@@ -259,8 +260,9 @@ static tally_status number_map(const tally_raw *raw, size_t c,
             map[id] = (uint16_t)(k + 1);
             continue;
         }
-        map[id] = parse_answer_number(text, &num[id]) ? TALLY__NUMBER
-                                                       : UNMATCHED;
+        map[id] = tally__parse_answer_number(text, &num[id])
+                      ? TALLY__NUMBER
+                      : UNMATCHED;
     }
     return TALLY_OK;
 }

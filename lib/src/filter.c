@@ -8,7 +8,6 @@
  * so "Q1!=Expert" does not quietly add the people who skipped Q1.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -81,11 +80,9 @@ static tally_status add_value(parser *ps, cond *c, const char *text,
     long k = tally__match_option(q, text);
     c->option[c->n] = k;
     c->is_number[c->n] = 0;
-    if (k < 0 && q->type == TALLY_QTYPE_NUMERIC) {
-        char *end;
-        c->number[c->n] = strtod(text, &end);
-        c->is_number[c->n] = *text && !*end;
-    }
+    if (k < 0 && q->type == TALLY_QTYPE_NUMERIC)
+        c->is_number[c->n] =
+            tally__parse_answer_number(text, &c->number[c->n]);
     if (k < 0 && !c->is_number[c->n])
         return tally__fail_at(ps->err, TALLY_ERR_PARSE, "--where", 1,
                               column_of(ps, at),

@@ -316,6 +316,22 @@ static void test_error_column_in_characters(void **state)
     tally_dataset_free(ds);
 }
 
+/* A number in a filter was read by strtod(), not as the data's answers
+   are: "Age=0x22" kept the 34-year-olds, "Age=nan" kept nobody without a
+   word, and "Age=34,0" (a decimal comma, as in the data) was an error. */
+static void test_numbers_as_in_the_data(void **state)
+{
+    (void)state;
+    tally_dataset *ds = fixture();
+    keeps(ds, "Age=34,0", "2");
+    keeps(ds, "Age= 29 | 5.1e1", "3|6");
+    filter_error(ds, "Age=0x22", TALLY_ERR_PARSE, 5,
+                 "\"0x22\" is not an answer of question Age");
+    filter_error(ds, "Age=nan", TALLY_ERR_PARSE, 5, "\"nan\" is not");
+    filter_error(ds, "Age=1e400", TALLY_ERR_PARSE, 5, "\"1e400\" is not");
+    tally_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -327,6 +343,7 @@ int main(void)
         cmocka_unit_test(test_condition_values_not_zeroed),
         cmocka_unit_test(test_nothing_after_and),
         cmocka_unit_test(test_error_column_in_characters),
+        cmocka_unit_test(test_numbers_as_in_the_data),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
