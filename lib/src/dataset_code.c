@@ -341,6 +341,12 @@ static int split_joined(const tally_question *q, const char *text,
     }
     size_t seplen = strlen(q->separator);
     for (const char *s = text; *s;) {
+        const char *sep = strstr(s, q->separator);
+        size_t piece = sep ? (size_t)(sep - s) : strlen(s);
+        if (strspn(s, " ") >= piece) { /* ", , R", ", R": no option */
+            s += piece + (sep ? seplen : 0);
+            continue;
+        }
         size_t len = longest_option_at(q, s, &k);
         if (k < 0) {
             const char *next = strstr(s, q->separator);

@@ -77,6 +77,12 @@ static int split_answer(learner *l, const tally__value *v,
     long seen[64];
     size_t n_seen = 0;
     for (const char *s = v->text; *s;) {
+        const char *sep = strstr(s, SEP);
+        size_t piece = sep ? (size_t)(sep - s) : strlen(s);
+        if (strspn(s, " ") >= piece) { /* ", , R", ", R": no option */
+            s += piece + (sep ? SEP_LEN : 0);
+            continue;
+        }
         long o = longest_at(l, s);
         size_t len = o >= 0 ? strlen(l->opt[o].text) : 0;
         if (o < 0) {

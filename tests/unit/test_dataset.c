@@ -625,6 +625,23 @@ static void test_blank_cells_are_no_answer(void **state)
     tally_raw_free(raw);
 }
 
+/* An empty part of a joined answer (", Excel", "Excel, , R") was an
+   answer "" outside the options: an error, or "Other". */
+static void test_empty_piece_in_joined_answer(void **state)
+{
+    (void)state;
+    tally_dataset *ds = dataset(
+        "T\n\", Excel\"\n\"Excel, , R\"\n\"R,  \"\n",
+        "questions:\n- {id: T, type: multi, column: T, separator: ', ',\n"
+        "   options: [Excel, R], other: true}\n",
+        NULL);
+    char buf[128];
+    assert_string_equal(answers(ds, 0, 0, buf, sizeof buf),
+                        "Excel|Excel+R|R");
+    assert_int_equal(tally_dataset_note_count(ds), 0);
+    tally_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -642,6 +659,7 @@ int main(void)
         cmocka_unit_test(test_header_counted_as_other),
         cmocka_unit_test(test_joined_other_without_note),
         cmocka_unit_test(test_blank_cells_are_no_answer),
+        cmocka_unit_test(test_empty_piece_in_joined_answer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

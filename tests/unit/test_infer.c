@@ -656,6 +656,29 @@ static void test_y_n_items_are_a_matrix(void **state)
     tally_raw_free(raw);
 }
 
+/* An empty part of a joined answer ("Excel, , R", ", Excel": an "Other"
+   whose text was removed) was learned as an option without a label, and
+   inference failed for the whole file; coding with a codebook failed on
+   the answer "". Empty parts are no option. */
+static void test_empty_piece_in_joined_answers(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv("T\n\"Excel, , R\"\n\", Excel\"\n"
+                                    "\"Excel, R\"\nR\n\"Excel, R,  \"\n"
+                                    "Excel\n",
+                                    NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    char buf[64];
+    assert_string_equal(tally_test_labels(tally_test_q(cb, "T"), buf,
+                                          sizeof buf),
+                        "Excel|R");
+    tally_dataset *ds = tally_test_build(raw, cb, NULL);
+    assert_int_equal(tally_dataset_base(ds, 0), 6);
+    tally_dataset_free(ds);
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -675,6 +698,7 @@ int main(void)
         cmocka_unit_test(test_date_with_time_zone),
         cmocka_unit_test(test_weight_column_in_a_group),
         cmocka_unit_test(test_y_n_items_are_a_matrix),
+        cmocka_unit_test(test_empty_piece_in_joined_answers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
