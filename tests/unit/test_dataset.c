@@ -416,6 +416,19 @@ static void test_bad_weights(void **state)
 
 /* --- what the dataset tells ----------------------------------------------- */
 
+/* The columns ds leaves out, as "column: reason|...". */
+static void expect_ignored(const tally_dataset *ds, const char *want)
+{
+    char buf[512];
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < ds->n_ignored && n < sizeof buf; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s: %s",
+                              i ? "|" : "", ds->ignored[i].column,
+                              ds->ignored[i].reason);
+    assert_string_equal(buf, want);
+}
+
 /* The columns left out, and why: metadata (with the reason inference
    found), columns the codebook does not use, the weight. */
 static void test_ignored_columns(void **state)
@@ -429,15 +442,8 @@ static void test_ignored_columns(void **state)
     tally_dataset_opts opts = {.count = "w"};
     tally_dataset *ds = tally_test_build(raw, cb, &opts);
     tally_codebook_free(cb);
-    static const char *const want[][2] = {
-        {"Respondent ID", "metadata: identifier"},
-        {"Email", "metadata: e-mail address"},
-        {"w", "frequency weight"}};
-    assert_int_equal(ds->n_ignored, TALLY_ARRAY_SIZE(want));
-    for (size_t i = 0; i < TALLY_ARRAY_SIZE(want); i++) {
-        assert_string_equal(ds->ignored[i].column, want[i][0]);
-        assert_string_equal(ds->ignored[i].reason, want[i][1]);
-    }
+    expect_ignored(ds, "Respondent ID: metadata: identifier|"
+                       "Email: metadata: e-mail address|w: frequency weight");
     tally_dataset_free(ds);
     cb = tally_test_yaml("questions:\n"
                          "- {id: id, type: meta, column: Respondent ID}\n"
@@ -445,16 +451,8 @@ static void test_ignored_columns(void **state)
                          "options: ['Yes', 'No']}\n");
     opts = (tally_dataset_opts){.weight = "w"};
     ds = tally_test_build(raw, cb, &opts);
-    static const char *const want2[][2] = {
-        {"Respondent ID", "metadata"},
-        {"Email", "not in the codebook"},
-        {"Extra", "not in the codebook"},
-        {"w", "sampling weight"}};
-    assert_int_equal(ds->n_ignored, TALLY_ARRAY_SIZE(want2));
-    for (size_t i = 0; i < TALLY_ARRAY_SIZE(want2); i++) {
-        assert_string_equal(ds->ignored[i].column, want2[i][0]);
-        assert_string_equal(ds->ignored[i].reason, want2[i][1]);
-    }
+    expect_ignored(ds, "Respondent ID: metadata|Email: not in the codebook|"
+                       "Extra: not in the codebook|w: sampling weight");
     tally_dataset_free(ds);
     tally_codebook_free(cb);
     tally_raw_free(raw);
@@ -541,29 +539,36 @@ static void test_info_json(void **state)
 
 /* --- regressions -------------------------------------------------------- */
 
+/* The dataset of csv coded with yaml, whose notes must be `notes`
+   ("|"-joined). */
+static tally_dataset *expect_notes(const char *csv, const char *yaml,
+                                   const char *notes)
+{
+    tally_dataset *ds = dataset(csv, yaml, NULL);
+    char buf[1024];
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < tally_dataset_note_count(ds) && n < sizeof buf;
+         i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? "|" : "",
+                              tally_dataset_note(ds, i));
+    assert_string_equal(buf, notes);
+    return ds;
+}
+
 /* The note on answers counted as "Other" counted the header text among
    them ("1 different answers outside the options" when all were
    options): the column's dictionary holds the header row too. */
 static void test_header_counted_as_other(void **state)
 {
     (void)state;
-    tally_dataset *ds = tally_test_dataset(
-        "Q1\nA\nB\n",
+    static const char yaml[] =
         "questions:\n- {id: Q1, type: single, column: Q1, options: [A, B],\n"
-        "   other: true}\n",
-        NULL);
-    assert_int_equal(tally_dataset_note_count(ds), 0);
-    tally_dataset_free(ds);
-    ds = tally_test_dataset(
-        "Q1\nA\nC\nD\nC\n",
-        "questions:\n- {id: Q1, type: single, column: Q1, options: [A, B],\n"
-        "   other: true}\n",
-        NULL);
-    assert_int_equal(tally_dataset_note_count(ds), 1);
-    assert_string_equal(tally_dataset_note(ds, 0),
-                        "question Q1: 2 different answers outside the "
-                        "options counted as Other");
-    tally_dataset_free(ds);
+        "   other: true}\n";
+    tally_dataset_free(expect_notes("Q1\nA\nB\n", yaml, ""));
+    tally_dataset_free(expect_notes("Q1\nA\nC\nD\nC\n", yaml,
+                                    "question Q1: 2 different answers "
+                                    "outside the options counted as Other"));
 }
 
 /* Joined answers with a part outside the options were counted as "Other"
@@ -571,15 +576,12 @@ static void test_header_counted_as_other(void **state)
 static void test_joined_other_without_note(void **state)
 {
     (void)state;
-    tally_dataset *ds = tally_test_dataset(
+    tally_dataset *ds = expect_notes(
         "Q2\n\"A, Zed\"\nB\n\"Zed, Why\"\nA\n",
         "questions:\n- {id: Q2, type: multi, column: Q2, separator: ', ',\n"
         "   options: [A, B], other: true}\n",
-        NULL);
-    assert_int_equal(tally_dataset_note_count(ds), 1);
-    assert_string_equal(tally_dataset_note(ds, 0),
-                        "question Q2: 2 different answers outside the "
-                        "options counted as Other");
+        "question Q2: 2 different answers outside the options counted as "
+        "Other");
     assert_int_equal(ticked(ds, 0, 0), 2);
     assert_int_equal(ticked(ds, 0, 2), 2);
     tally_dataset_free(ds);

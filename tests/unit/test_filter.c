@@ -278,16 +278,24 @@ static void test_condition_values_not_zeroed(void **state)
     tally_dataset_free(ds);
 }
 
+/* Q1 answered with `country` and "China". */
+static tally_dataset *countries(const char *country)
+{
+    char csv[64], yaml[160];
+    snprintf(csv, sizeof csv, "Q1\n%s\nChina\n", country);
+    snprintf(yaml, sizeof yaml,
+             "questions:\n- {id: Q1, type: single, column: Q1,\n"
+             "   options: [%s, China]}\n",
+             country);
+    return tally_test_dataset(csv, yaml, NULL);
+}
+
 /* "Q1=Japan&" (a condition missing after the '&') was accepted as
    "Q1=Japan". */
 static void test_nothing_after_and(void **state)
 {
     (void)state;
-    tally_dataset *ds = tally_test_dataset(
-        "Q1\nJapan\nChina\n",
-        "questions:\n- {id: Q1, type: single, column: Q1,\n"
-        "   options: [Japan, China]}\n",
-        NULL);
+    tally_dataset *ds = countries("Japan");
     filter_error(ds, "Q1=Japan&", TALLY_ERR_PARSE, 10,
                  "expected QUESTION=VALUE in \"Q1=Japan&\"");
     filter_error(ds, "Q1=Japan&&Q1=China", TALLY_ERR_PARSE, 10,
@@ -302,11 +310,7 @@ static void test_nothing_after_and(void **state)
 static void test_error_column_in_characters(void **state)
 {
     (void)state;
-    tally_dataset *ds = tally_test_dataset(
-        "Q1\nJapón\nChina\n",
-        "questions:\n- {id: Q1, type: single, column: Q1,\n"
-        "   options: [Japón, China]}\n",
-        NULL);
+    tally_dataset *ds = countries("Japón");
     filter_error(ds, "Q1=Japón&Q1=Bad", TALLY_ERR_PARSE, 13,
                  "\"Bad\" is not an answer of question Q1");
     filter_error(ds, "Q1=Japón|  Bad", TALLY_ERR_PARSE, 12,
