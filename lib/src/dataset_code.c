@@ -40,7 +40,7 @@ static int thousands_commas(const char *s)
  * groups of three digits separate thousands, so "3,500" is 3500), "3,5"
  * (any other single comma is a decimal comma).
  */
-static int parse_answer_number(const char *s, double *out)
+int tally__parse_answer_number(const char *s, double *out)
 {
     char buf[64];
     size_t n = 0;
@@ -80,10 +80,11 @@ long tally__match_option(const tally_question *q, const char *text)
             return (long)i;
     }
     double v, w;
-    if (!parse_answer_number(text, &v))
+    if (!tally__parse_answer_number(text, &v))
         return -1;
     for (size_t i = 0; i < q->n_options; i++)
-        if (parse_answer_number(q->options[i].label, &w) && w == v)
+        if (tally__parse_answer_number(q->options[i].label, &w) &&
+            w == v)
             return (long)i;
     for (size_t i = 0; q->ordered && i < q->n_options; i++)
         if (!q->options[i].missing && q->options[i].value == v)
@@ -133,19 +134,47 @@ static tally_status find_column(const tally_raw *raw, const tally_question *q,
    it (values seen only in the header rows are not answers). */
 #define UNMATCHED 0xFFFEu /* above TALLY__MAX_OPTIONS, below TALLY__NUMBER */
 
-/* The option code of each distinct answer of column c (UNMATCHED for
-   those that fit no option and may not be counted as Other). */
-static void option_map(const tally__rawcol *rc, const tally_question *q,
-                       uint16_t *map, size_t *others)
+/* How many different answers (outside[id] set) data rows hold: the
+   column's dictionary has the header rows' texts too. */
+static int count_others(const tally_raw *raw, size_t c,
+                        const unsigned char *outside, size_t *others)
 {
+    const tally__rawcol *rc = &raw->cols[c];
+    size_t *counts = tally__calloc(rc->dict.count, sizeof *counts);
+    if (!counts)
+        return -1;
+    tally__rawcol_count(raw, c, counts);
+    for (size_t id = 1; id < rc->dict.count; id++)
+        *others += outside[id] && counts[id];
+    tally__free(counts);
+    return 0;
+}
+
+/* The option code of each distinct answer of column c (UNMATCHED for
+   those that fit no option and may not be counted as Other); *others
+   grows by the answers counted as Other (noted after coding, in question
+   order, since questions are coded in parallel). */
+static tally_status option_map(const tally_raw *raw, size_t c,
+                               const tally_question *q, uint16_t *map,
+                               size_t *others, tally_error *err)
+{
+    const tally__rawcol *rc = &raw->cols[c];
     long other = other_option(q);
+    unsigned char *outside = tally__calloc(rc->dict.count, 1);
+    if (!outside)
+        return tally__nomem(err);
     for (size_t id = 1; id < rc->dict.count; id++) {
-        long k = tally__match_option(q, tally__strdict_str(&rc->dict, id));
-        if (k < 0 && other >= 0)
-            (*others)++;
+        const char *text = tally__strdict_str(&rc->dict, id);
+        if (tally__is_blank(text))
+            continue; /* no answer: code 0 */
+        long k = tally__match_option(q, text);
+        outside[id] = k < 0 && other >= 0;
         map[id] = (uint16_t)(k >= 0 ? k + 1 : other >= 0 ? other + 1
                                                          : UNMATCHED);
     }
+    int rc_count = other >= 0 ? count_others(raw, c, outside, others) : 0;
+    tally__free(outside);
+    return rc_count == 0 ? TALLY_OK : tally__nomem(err);
 }
 
 /* codes[r] = map[id of row r], one pass; the first row whose answer is
@@ -194,8 +223,9 @@ static tally_status code_categorical(tally_dataset *ds, tally__arena *arena,
         tally__free(map);
         return tally__nomem(err);
     }
-    option_map(rc, q, map, others);
-    tally_status st = map_rows(ds, raw, c, q, map, codes, err);
+    tally_status st = option_map(raw, c, q, map, others, err);
+    if (st == TALLY_OK)
+        st = map_rows(ds, raw, c, q, map, codes, err);
     tally__free(map);
     *out = codes;
     return st;
@@ -215,12 +245,17 @@ static tally_status number_map(const tally_raw *raw, size_t c,
         const char *text = tally__strdict_str(d, id);
         long k = tally__match_option(q, text);
         num[id] = NAN;
+        if (tally__is_blank(text)) {
+            map[id] = 0;
+            continue;
+        }
         if (k >= 0 && q->options[k].missing) {
             map[id] = (uint16_t)(k + 1);
             continue;
         }
-        map[id] = parse_answer_number(text, &num[id]) ? TALLY__NUMBER
-                                                       : UNMATCHED;
+        map[id] = tally__parse_answer_number(text, &num[id])
+                      ? TALLY__NUMBER
+                      : UNMATCHED;
     }
     return TALLY_OK;
 }
@@ -287,24 +322,32 @@ static size_t longest_option_at(const tally_question *q, const char *s,
 }
 
 /* Split a joined answer into option bits, longest option first (options
-   may contain the separator). An unknown piece counts as Other, or
-   returns -1 with the piece in bad. */
+   may contain the separator). An unknown piece counts as Other (and the
+   result is 1), or returns -1 with the piece in bad. */
 static int split_joined(const tally_question *q, const char *text,
                         uint64_t *mask, long other, char *bad, size_t cap)
 {
     long k = tally__match_option(q, text);
+    int outside = 0;
     if (k >= 0) {
         set_bit(mask, (size_t)k);
         return 0;
     }
     size_t seplen = strlen(q->separator);
     for (const char *s = text; *s;) {
+        const char *sep = strstr(s, q->separator);
+        size_t piece = sep ? (size_t)(sep - s) : strlen(s);
+        if (strspn(s, " ") >= piece) { /* ", , R", ", R": no option */
+            s += piece + (sep ? seplen : 0);
+            continue;
+        }
         size_t len = longest_option_at(q, s, &k);
         if (k < 0) {
             const char *next = strstr(s, q->separator);
             len = next ? (size_t)(next - s) : strlen(s);
             snprintf(bad, cap, "%.*s", (int)len, s);
             k = tally__match_option(q, bad);
+            outside |= k < 0;
             k = k >= 0 ? k : other;
             if (k < 0)
                 return -1;
@@ -314,22 +357,29 @@ static int split_joined(const tally_question *q, const char *text,
         if (!strncmp(s, q->separator, seplen))
             s += seplen;
     }
-    return 0;
+    return outside;
 }
 
 /* Option bits of each distinct answer; unmatched[id] set for answers
-   with a piece that fits no option. */
+   with a piece that fits no option, outside[id] for those with a piece
+   counted as Other. */
 static void joined_masks(const tally_raw *raw, size_t c,
                          const tally_question *q, size_t nwords,
-                         uint64_t *masks, unsigned char *unmatched)
+                         uint64_t *masks, unsigned char *unmatched,
+                         unsigned char *outside)
 {
     const tally__strdict *d = &raw->cols[c].dict;
     long other = other_option(q);
     char bad[256];
-    for (size_t id = 1; id < d->count; id++)
-        unmatched[id] = split_joined(q, tally__strdict_str(d, id),
-                                     masks + id * nwords, other, bad,
-                                     sizeof bad) != 0;
+    for (size_t id = 1; id < d->count; id++) {
+        const char *text = tally__strdict_str(d, id);
+        if (tally__is_blank(text))
+            continue; /* no answer: no bits */
+        int rc = split_joined(q, text, masks + id * nwords, other, bad,
+                              sizeof bad);
+        unmatched[id] = rc < 0;
+        outside[id] = rc > 0;
+    }
 }
 
 /* The error for an answer with a piece that fits no option. */
@@ -354,17 +404,23 @@ static tally_status code_joined(tally_dataset *ds, const tally_raw *raw,
     size_t nw = qd->nwords, first = raw->source.header_rows;
     uint64_t *masks = tally__calloc(rc->dict.count * nw, sizeof *masks);
     unsigned char *unmatched = tally__calloc(rc->dict.count, 1);
-    tally_status st = masks && unmatched ? TALLY_OK : tally__nomem(err);
+    unsigned char *outside = tally__calloc(rc->dict.count, 1);
+    tally_status st = masks && unmatched && outside ? TALLY_OK
+                                                    : tally__nomem(err);
     if (st == TALLY_OK)
-        joined_masks(raw, c, q, nw, masks, unmatched);
+        joined_masks(raw, c, q, nw, masks, unmatched, outside);
     for (size_t r = 0; st == TALLY_OK && r < ds->rows; r++) {
         uint32_t id = tally__rawcol_id(rc, first + r);
         if (unmatched[id])
             st = joined_error(raw, c, q, first + r, err);
         memcpy(qd->bits + r * nw, masks + id * nw, nw * sizeof *masks);
     }
+    if (st == TALLY_OK && q->other &&
+        count_others(raw, c, outside, &qd->others) != 0)
+        st = tally__nomem(err);
     tally__free(masks);
     tally__free(unmatched);
+    tally__free(outside);
     return st;
 }
 
@@ -428,7 +484,8 @@ static tally_status code_text(tally_dataset *ds, tally__arena *arena,
     size_t first = raw->source.header_rows;
     for (size_t r = 0; r < ds->rows; r++) {
         uint32_t id = tally__rawcol_id(rc, first + r);
-        qd->texts[r] = id ? tally__strdict_str(&rc->dict, id) : NULL;
+        const char *text = id ? tally__strdict_str(&rc->dict, id) : NULL;
+        qd->texts[r] = text && !tally__is_blank(text) ? text : NULL;
     }
     return TALLY_OK;
 }

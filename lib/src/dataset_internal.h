@@ -102,6 +102,10 @@ tally_status tally__code_question(tally_dataset *ds, tally__arena *arena,
                                   const tally_raw *raw, size_t qi,
                                   tally_error *err);
 
+/* A number as respondents type it ("55,000", "3,5", " -2 "); 0 when s is
+   none (nor "nan", "inf" or hex). */
+int tally__parse_answer_number(const char *s, double *out);
+
 /* Index of the option of q that answer text stands for, or -1: the label
    or code exactly, then the label ignoring case and blanks, then (scales)
    the same number. */

@@ -8,7 +8,6 @@
  * so "Q1!=Expert" does not quietly add the people who skipped Q1.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -32,12 +31,17 @@ typedef struct parser {
     tally_error *err;
 } parser;
 
+/* The 1-based column (in characters) of at in the expression. */
+static long column_of(const parser *ps, const char *at)
+{
+    return (long)tally__utf8_count(ps->expr, (size_t)(at - ps->expr)) + 1;
+}
+
 static tally_status syntax(parser *ps, const char *at, const char *what)
 {
     return tally__fail_at(ps->err, TALLY_ERR_PARSE, "--where", 1,
-                          (long)tally__utf8_count(ps->expr,
-                                                  (size_t)(at - ps->expr)) + 1,
-                          "%s in \"%s\"", what, ps->expr);
+                          column_of(ps, at), "%s in \"%s\"", what,
+                          ps->expr);
 }
 
 /* Copy the text [s, e) trimmed of blanks and of one pair of quotes. */
@@ -76,14 +80,12 @@ static tally_status add_value(parser *ps, cond *c, const char *text,
     long k = tally__match_option(q, text);
     c->option[c->n] = k;
     c->is_number[c->n] = 0;
-    if (k < 0 && q->type == TALLY_QTYPE_NUMERIC) {
-        char *end;
-        c->number[c->n] = strtod(text, &end);
-        c->is_number[c->n] = *text && !*end;
-    }
+    if (k < 0 && q->type == TALLY_QTYPE_NUMERIC)
+        c->is_number[c->n] =
+            tally__parse_answer_number(text, &c->number[c->n]);
     if (k < 0 && !c->is_number[c->n])
         return tally__fail_at(ps->err, TALLY_ERR_PARSE, "--where", 1,
-                              (long)(at - ps->expr) + 1,
+                              column_of(ps, at),
                               "\"%s\" is not an answer of question %s",
                               text, q->id);
     c->n++;
@@ -101,9 +103,13 @@ static tally_status check_question(parser *ps, const cond *c,
     return TALLY_OK;
 }
 
+/* One condition from ps->p, which is left at the '&' after it or at the
+   end. Error columns point at the token, past blanks. */
 static tally_status parse_cond(parser *ps, cond *c)
 {
-    const char *start = ps->p, *end = scan_to(ps->p, "&");
+    memset(c, 0, sizeof *c); /* grown, not zeroed: no values yet */
+    const char *start = ps->p + strspn(ps->p, " ");
+    const char *end = scan_to(start, "&");
     const char *op = scan_to(start, "=");
     if (op >= end || op == start)
         return syntax(ps, start, "expected QUESTION=VALUE");
@@ -114,11 +120,12 @@ static tally_status parse_cond(parser *ps, cond *c)
     if (tally_codebook_find(ps->ds->cb, name, &c->q, &c->item, &sub) !=
         TALLY_OK)
         return tally__fail_at(ps->err, TALLY_ERR_NO_SUCH_VAR, "--where", 1,
-                              (long)(start - ps->expr) + 1, "%s",
+                              column_of(ps, start), "%s",
                               sub.message);
     TALLY_TRY(check_question(ps, c, start));
     for (const char *v = op + 1; v <= end;) {
         const char *bar = scan_to(v, "|&");
+        v += strspn(v, " ");
         token(v, bar, value, sizeof value);
         if (!*value)
             return syntax(ps, v, "expected a value");
@@ -127,7 +134,7 @@ static tally_status parse_cond(parser *ps, cond *c)
         if (bar >= end)
             break;
     }
-    ps->p = *end ? end + 1 : end;
+    ps->p = end;
     return TALLY_OK;
 }
 
@@ -174,17 +181,21 @@ static int row_matches(const tally_dataset *ds, const cond *c, size_t r)
     return value_in(c, q, d, item, r) != c->negate;
 }
 
+/* Conditions joined by '&'; one is expected after every '&' (and in an
+   empty expression). */
 static tally_status parse(parser *ps, cond **conds, size_t *n)
 {
     size_t cap = 0;
-    while (*ps->p) {
+    for (;;) {
         if (TALLY__GROW(*conds, cap, *n + 1) != 0)
             return tally__nomem(ps->err);
         memset(&(*conds)[*n], 0, sizeof **conds);
         TALLY_TRY(parse_cond(ps, &(*conds)[*n]));
         (*n)++;
+        if (!*ps->p)
+            return TALLY_OK;
+        ps->p++; /* the '&' */
     }
-    return *n ? TALLY_OK : syntax(ps, ps->p, "expected QUESTION=VALUE");
 }
 
 static char *filter_text(const tally_dataset *ds, const char *expr)

@@ -13,11 +13,13 @@
 #include <stdio.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <strings.h>
 
 #include "alloc.h"
 #include "infer.h"
 #include "parallel.h"
 #include "strdict.h"
+#include "utf8.h"
 
 #define DEFAULT_MAX_OPTIONS 30
 
@@ -31,6 +33,7 @@ typedef struct infer_ctx {
     const char *weight;      /* a weight column: not a question        */
     size_t next_number;      /* for "Q<n>" ids                        */
     tally__strdict ids;      /* ids in use                            */
+    tally__strdict names;    /* column names: ids of their own columns */
 } infer_ctx;
 
 /* --- ids ------------------------------------------------------------------ */
@@ -46,16 +49,25 @@ static int id_like(const char *s)
     return s[n - 1] != '.';
 }
 
-/* Reserve base (or base_2, base_3, ...) as an id; NULL out of memory. */
-static const char *unique_id(infer_ctx *x, const char *base)
+/* 1 when s is the name of a column other than own (NULL: of any column):
+   that column's id, which no other question or item may take. */
+static int others_name(const infer_ctx *x, const char *s, const char *own)
+{
+    return (!own || strcmp(s, own) != 0) &&
+           tally__strdict_find(&x->names, s, strlen(s)) >= 0;
+}
+
+/* Reserve base (or base_2, base_3, ...) as an id for the column own (or
+   NULL); NULL out of memory. */
+static const char *unique_id(infer_ctx *x, const char *base, const char *own)
 {
     char buf[64];
     snprintf(buf, sizeof buf, "%.50s", base);
     for (int k = 2;; k++) {
-        int added;
-        long id = tally__strdict_intern(&x->ids, x->tmp, buf, strlen(buf),
-                                        &added);
-        if (id < 0)
+        int added = 0;
+        if (!others_name(x, buf, own) &&
+            tally__strdict_intern(&x->ids, x->tmp, buf, strlen(buf),
+                                  &added) < 0)
             return NULL;
         if (added)
             return tally__cb_str(x->cb, buf);
@@ -63,14 +75,23 @@ static const char *unique_id(infer_ctx *x, const char *base)
     }
 }
 
-static const char *question_id(infer_ctx *x, const char *name)
+/* The id of a question: its column's name (own) or its group key (own
+   NULL) when that is id-like and no other column's name, else the next
+   free "Q<n>". */
+static const char *question_id(infer_ctx *x, const char *name,
+                               const char *own)
 {
     char base[32];
     x->next_number++;
-    if (name && id_like(name))
-        return unique_id(x, name);
-    snprintf(base, sizeof base, "Q%zu", x->next_number);
-    return unique_id(x, base);
+    if (name && id_like(name) && !others_name(x, name, own) &&
+        tally__strdict_find(&x->ids, name, strlen(name)) < 0)
+        return unique_id(x, name, own);
+    for (size_t n = x->next_number;; n++) {
+        snprintf(base, sizeof base, "Q%zu", n);
+        if (!others_name(x, base, NULL) &&
+            tally__strdict_find(&x->ids, base, strlen(base)) < 0)
+            return unique_id(x, base, NULL);
+    }
 }
 
 /* "IP Address" -> "ip_address" (metadata keeps a readable id). */
@@ -89,7 +110,7 @@ static const char *meta_id(infer_ctx *x, const char *name)
     slug[n] = '\0';
     if (!n || !isalpha((unsigned char)slug[0]))
         snprintf(slug, sizeof slug, "meta");
-    return unique_id(x, slug);
+    return unique_id(x, slug, name);
 }
 
 /* --- options -------------------------------------------------------------- */
@@ -158,7 +179,8 @@ static tally_status add_single(infer_ctx *x, size_t c)
         return TALLY_ERR_NOMEM;
     q->type = question_type(ci->kind);
     q->id = q->type == TALLY_QTYPE_META ? meta_id(x, col->name)
-                                        : question_id(x, col->name);
+                                        : question_id(x, col->name,
+                                                      col->name);
     q->text = tally__cb_str(x->cb, col->name);
     q->column = tally__cb_str(x->cb, col->name);
     q->ordered = ci->kind == TALLY__COL_SCALE;
@@ -198,7 +220,14 @@ static int group_key(const tally_raw *raw, size_t c, char *key, size_t cap)
     return 1;
 }
 
-/* End of the run of columns from c that share c's group key. */
+/* Is column c the weight column (not a question)? */
+static int is_weight(const infer_ctx *x, size_t c)
+{
+    return x->weight && !strcmp(tally_raw_column(x->raw, c)->name, x->weight);
+}
+
+/* End of the run of columns from c that share c's group key (metadata
+   and the weight column end it). */
 static size_t run_end(const infer_ctx *x, size_t c)
 {
     char first[256], key[256];
@@ -206,15 +235,21 @@ static size_t run_end(const infer_ctx *x, size_t c)
     if (!group_key(x->raw, c, first, sizeof first))
         return e;
     while (e < x->raw->ncols && x->cols[e].kind != TALLY__COL_META &&
-           group_key(x->raw, e, key, sizeof key) && !strcmp(key, first))
+           !is_weight(x, e) && group_key(x->raw, e, key, sizeof key) &&
+           !strcmp(key, first))
         e++;
     return e;
 }
 
-/* A column that holds one option, ticked or not: its answers are one
-   label (SurveyMonkey's option text) or tick marks (1, Y, TRUE, x), with
-   blanks or 0/N/No/False for "not ticked". *label gets the option text, or
-   "" for tick marks. */
+/* What a column of one option, ticked or not, holds. */
+enum { NOT_DICHOTOMY, TICK_LABEL, TICK_MARKS, NOTHING_TICKED };
+
+/* Does column ci hold one option, ticked or not? Its answers are one
+   label (SurveyMonkey's option text: TICK_LABEL, *label gets it) or tick
+   marks (1, Y, TRUE, x: TICK_MARKS), with blanks or 0/False for "not
+   ticked"; NOTHING_TICKED when they are all blanks and unticks. An
+   answer "N" or "No" makes a yes/no item (LimeSurvey's Y/N arrays): a
+   respondent said no, which is not the same as skipping it. */
 static int dichotomy(const tally__colinfo *ci, const char **label)
 {
     const char *lab = NULL;
@@ -222,34 +257,46 @@ static int dichotomy(const tally__colinfo *ci, const char **label)
     for (size_t i = 0; i < ci->n_valid + ci->n_missing; i++) {
         const char *v = i < ci->n_valid ? ci->valid[i].text
                                         : ci->missing[i - ci->n_valid].text;
+        if (!strcasecmp(v, "n") || !strcasecmp(v, "no"))
+            return NOT_DICHOTOMY;
         if (tally__is_untick(v))
             continue;
         if (tally__is_tick(v))
             ticks = 1;
         else if (lab && strcmp(lab, v) != 0)
-            return 0;
+            return NOT_DICHOTOMY;
         else
             lab = v;
     }
     if (lab && ticks)
-        return 0;
+        return NOT_DICHOTOMY;
     *label = lab ? lab : "";
-    return 1;
+    return lab ? TICK_LABEL : ticks ? TICK_MARKS : NOTHING_TICKED;
 }
 
-/* Number of dichotomy columns from c (within [c, e)); 0 unless they form
-   a multi-select question: two or more, not all the same label (that is a
-   yes/no matrix). */
+/*
+ * Number of dichotomy columns from c (within [c, e)); 0 unless they form
+ * a multi-select question: two or more, with tick marks or different
+ * labels. The same label in every column that has one ("Yes", the others
+ * "No" or blank) is a yes/no matrix, even when nobody said "Yes" to some
+ * of its items.
+ */
 static size_t multi_run(const infer_ctx *x, size_t c, size_t e)
 {
     size_t m = 0;
     int differ = 0;
     const char *first = NULL, *lab;
-    while (c + m < e && dichotomy(&x->cols[c + m], &lab)) {
+    for (; c + m < e; m++) {
+        int kind = dichotomy(&x->cols[c + m], &lab);
+        if (kind == NOT_DICHOTOMY)
+            break;
+        if (kind == TICK_MARKS)
+            differ = 1;
+        if (kind != TICK_LABEL)
+            continue;
         if (!first)
             first = lab;
-        differ |= strcmp(first, lab) != 0 || !*lab;
-        m++;
+        differ |= strcmp(first, lab) != 0;
     }
     return m >= 2 && differ ? m : 0;
 }
@@ -291,7 +338,7 @@ static tally_status add_multi(infer_ctx *x, size_t c, size_t e)
                 o[i].label = o[i].column; /* repeated label: say which */
     }
     q->type = TALLY_QTYPE_MULTI;
-    q->id = question_id(x, key[0] == '[' ? NULL : key);
+    q->id = question_id(x, key[0] == '[' ? NULL : key, NULL);
     q->text = tally__cb_str(x->cb, text);
     q->options = tally__cb_options(x->cb, o, e - c);
     q->n_options = e - c;
@@ -312,10 +359,45 @@ static void merge_values(tally__value *u, size_t *n, const tally__value *v,
     }
 }
 
+/* Can a column of this kind be an item of a matrix? */
+static int item_kind(tally__colkind k)
+{
+    return k == TALLY__COL_SCALE || k == TALLY__COL_SINGLE ||
+           k == TALLY__COL_NUMERIC || k == TALLY__COL_EMPTY;
+}
+
+/* Is s an answer of a column of [c, e) other than i? */
+static int answered_elsewhere(const infer_ctx *x, size_t c, size_t e,
+                              size_t i, const char *s)
+{
+    for (size_t j = c; j < e; j++)
+        for (size_t v = 0; j != i && v < x->cols[j].n_valid; v++)
+            if (tally__label_eq(x->cols[j].valid[v].text, s))
+                return 1;
+    return 0;
+}
+
+/* Does every column of [c, e) give at least half of its (distinct) valid
+   answers in another column too? "D_gender" and "D_region" share a
+   prefix, not a set of answers. */
+static int share_answers(const infer_ctx *x, size_t c, size_t e)
+{
+    for (size_t i = c; i < e; i++) {
+        const tally__colinfo *ci = &x->cols[i];
+        size_t shared = 0;
+        for (size_t v = 0; v < ci->n_valid; v++)
+            shared += (size_t)answered_elsewhere(x, c, e, i,
+                                                 ci->valid[v].text);
+        if (shared * 2 < ci->n_valid)
+            return 0;
+    }
+    return 1;
+}
+
 /*
  * Do columns [c, e) share one set of answer labels? Their answers are
- * pooled and classified as one column; a scale or a few categories make
- * a matrix. *u receives the pooled description.
+ * pooled and classified as one column; a scale, or a few categories that
+ * the columns share, make a matrix. *u receives the pooled description.
  */
 static int matrix_union(infer_ctx *x, size_t c, size_t e, tally__colinfo *u)
 {
@@ -323,9 +405,7 @@ static int matrix_union(infer_ctx *x, size_t c, size_t e, tally__colinfo *u)
     double bytes = 0;
     memset(u, 0, sizeof *u);
     for (size_t i = c; i < e; i++) {
-        tally__colkind k = x->cols[i].kind;
-        if (k != TALLY__COL_SCALE && k != TALLY__COL_SINGLE &&
-            k != TALLY__COL_NUMERIC && k != TALLY__COL_EMPTY)
+        if (!item_kind(x->cols[i].kind))
             return 0;
         nv += x->cols[i].n_valid;
         nm += x->cols[i].n_missing;
@@ -345,7 +425,8 @@ static int matrix_union(infer_ctx *x, size_t c, size_t e, tally__colinfo *u)
     if (tally__classify(u, x->max_options, x->tmp) != 0)
         return -1;
     return u->n_valid > 0 &&
-           (u->kind == TALLY__COL_SCALE || u->kind == TALLY__COL_SINGLE);
+           (u->kind == TALLY__COL_SCALE ||
+            (u->kind == TALLY__COL_SINGLE && share_answers(x, c, e)));
 }
 
 static tally_status add_matrix(infer_ctx *x, size_t c, size_t e,
@@ -359,14 +440,16 @@ static tally_status add_matrix(infer_ctx *x, size_t c, size_t e,
     if (!items || !q)
         return TALLY_ERR_NOMEM;
     q->type = TALLY_QTYPE_MATRIX;
-    q->id = question_id(x, key[0] == '[' ? NULL : key);
+    q->id = question_id(x, key[0] == '[' ? NULL : key, NULL);
     if (!q->id)
         return TALLY_ERR_NOMEM;
     for (size_t i = 0; i < e - c; i++) {
         const tally_column *col = tally_raw_column(x->raw, c + i);
         char item_id[80];
         snprintf(item_id, sizeof item_id, "%s_%zu", q->id, i + 1);
-        items[i].id = unique_id(x, id_like(col->name) ? col->name : item_id);
+        items[i].id = id_like(col->name)
+                          ? unique_id(x, col->name, col->name)
+                          : unique_id(x, item_id, NULL);
         items[i].text = col->sub ? col->sub : col->name;
         items[i].column = col->name;
         if (!items[i].id)
@@ -380,8 +463,10 @@ static tally_status add_matrix(infer_ctx *x, size_t c, size_t e,
     return q->text && q->items && q->options ? TALLY_OK : TALLY_ERR_NOMEM;
 }
 
-/* Columns [c, e) share a group key: a multi-select question, a matrix, or
-   (*used = 0) separate questions after all. */
+/* Columns [c, e) share a group key: a multi-select question or a matrix
+   from c on (*used columns; the rest, such as a "Q4_other" text column
+   after the items, are questions of their own), or (*used = 0) separate
+   questions after all. */
 static tally_status add_group(infer_ctx *x, size_t c, size_t e, size_t *used)
 {
     size_t m = multi_run(x, c, e);
@@ -390,22 +475,25 @@ static tally_status add_group(infer_ctx *x, size_t c, size_t e, size_t *used)
         *used = m;
         return add_multi(x, c, c + m);
     }
+    while (c + m < e && item_kind(x->cols[c + m].kind))
+        m++;
+    if (m < 2)
+        return TALLY_OK;
     tally__colinfo u;
-    int rc = matrix_union(x, c, e, &u);
+    int rc = matrix_union(x, c, c + m, &u);
     if (rc < 0)
         return TALLY_ERR_NOMEM;
     if (!rc)
         return TALLY_OK;
-    *used = e - c;
-    return add_matrix(x, c, e, &u);
+    *used = m;
+    return add_matrix(x, c, c + m, &u);
 }
 
 static tally_status infer_all(infer_ctx *x)
 {
     size_t c = 0;
     while (c < x->raw->ncols) {
-        if (x->weight && !strcmp(tally_raw_column(x->raw, c)->name,
-                                 x->weight)) {
+        if (is_weight(x, c)) {
             c++;
             continue;
         }
@@ -452,6 +540,12 @@ static tally_status describe_columns(infer_ctx *x, tally_error *err)
 
 static tally_status infer(infer_ctx *x, tally_error *err)
 {
+    for (size_t c = 0; c < x->raw->ncols; c++) {
+        const char *name = tally_raw_column(x->raw, c)->name;
+        if (id_like(name) && tally__strdict_intern(&x->names, x->tmp, name,
+                                                   strlen(name), NULL) < 0)
+            return tally__nomem(err);
+    }
     x->cols = tally__arena_calloc(x->tmp, x->raw->ncols ? x->raw->ncols : 1,
                                   sizeof *x->cols);
     if (!x->cols)
@@ -480,12 +574,13 @@ tally_status tally_codebook_infer(const tally_raw *raw,
     x.cb = tally__codebook_new();
     x.tmp = tally__arena_new();
     tally_status st = TALLY_ERR_NOMEM;
-    if (x.cb && x.tmp && tally__strdict_init(&x.ids) == 0) {
+    if (x.cb && x.tmp && tally__strdict_init(&x.ids) == 0 &&
+        tally__strdict_init(&x.names) == 0)
         st = infer(&x, err);
-        tally__strdict_destroy(&x.ids);
-    } else {
+    else
         tally__nomem(err);
-    }
+    tally__strdict_destroy(&x.ids);
+    tally__strdict_destroy(&x.names);
     tally__arena_free(x.tmp);
     tally__arena_free(x.tmp2);
     if (st != TALLY_OK) {

@@ -82,7 +82,8 @@ const char *tally__meta_reason(const tally_raw *raw, size_t c,
 int tally__infer_joined(tally__colinfo *info, size_t max_options,
                         tally__arena *arena);
 
-/* 1 for values that mean "ticked" / "not ticked" in dichotomy columns. */
+/* 1 for values that mean "ticked" / "not ticked" (blanks included) in
+   dichotomy columns. */
 int tally__is_tick(const char *s);
 int tally__is_untick(const char *s);
 

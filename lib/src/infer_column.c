@@ -69,8 +69,8 @@ static int collect_values(const tally_raw *raw, size_t c,
        given once are not worth checking. */
     size_t check_from = d->count > TALLY__MAX_COMBINATIONS ? 2 : 1;
     for (size_t id = 1; id < d->count; id++) {
-        if (!counts[id])
-            continue;
+        if (!counts[id] || tally__is_blank(tally__strdict_str(d, id)))
+            continue; /* blanks are no answer */
         tally__value v = {tally__strdict_str(d, id), counts[id], 0};
         info->answered += counts[id];
         bytes += (double)counts[id] * (double)tally__strdict_len(d, id);
@@ -157,20 +157,34 @@ static const char *display_label(const char *key, tally__arena *arena)
     return s;
 }
 
+/* Do the answers at each scale point differ at most in letter case,
+   blanks and quotes? "Meets expectations" and "Meets expectations
+   (Good)" are one point of the scale, but an option can only have one
+   label, and the dataset would find no option for the other answer. */
+static int same_spellings(const tally__colinfo *info, const size_t *pos)
+{
+    for (size_t i = 1; i < info->n_valid; i++)
+        for (size_t j = 0; j < i; j++)
+            if (pos[j] == pos[i] &&
+                !tally__label_eq(info->valid[j].text, info->valid[i].text))
+                return 0;
+    return 1;
+}
+
 /* Known Likert labels: the points of the smallest matching variant, in
    the data's own spelling where observed. Returns 1 when matched. */
 static int classify_likert(tally__colinfo *info, tally__arena *arena,
                            int *rc)
 {
-    const char *labels[TALLY__LIKERT_MAX_POINTS];
-    size_t pos[TALLY__LIKERT_MAX_POINTS];
-    if (info->n_valid > TALLY__LIKERT_MAX_POINTS)
+    const char *labels[TALLY__LIKERT_MAX_LABELS];
+    size_t pos[TALLY__LIKERT_MAX_LABELS];
+    if (info->n_valid > TALLY__LIKERT_MAX_LABELS)
         return 0;
     for (size_t i = 0; i < info->n_valid; i++)
         labels[i] = info->valid[i].text;
     const tally__likert_variant *v =
         tally__likert_match(labels, info->n_valid, pos);
-    if (!v)
+    if (!v || !same_spellings(info, pos))
         return 0;
     *rc = -1;
     info->points = tally__arena_calloc(arena, v->points, sizeof(char *));

@@ -113,6 +113,29 @@ static int digits(const char **s, int max)
     return n;
 }
 
+/* Optional time zone at the end of a time: "Z", "+01:00", "-0500",
+   " GMT+1" (Google Forms), " UTC", " +0100". */
+static int zone_part(const char *s)
+{
+    if (*s == ' ')
+        s++;
+    if (*s == 'Z')
+        return s[1] == '\0';
+    if (strncmp(s, "GMT", 3) == 0 || strncmp(s, "UTC", 3) == 0)
+        s += 3;
+    if (*s == '+' || *s == '-') {
+        s++;
+        if (!digits(&s, 4))
+            return 0;
+        if (*s == ':') {
+            s++;
+            if (digits(&s, 2) != 2)
+                return 0;
+        }
+    }
+    return *s == '\0';
+}
+
 /* "hh:mm[:ss[.fff]]"; advances *p; 0 when it is not one. */
 static int clock_part(const char **p)
 {
@@ -133,7 +156,7 @@ static int clock_part(const char **p)
     return 1;
 }
 
-/* Optional " hh:mm[:ss[.fff]][Z|+hh:mm][ AM|PM]" after a date. */
+/* Optional " hh:mm[:ss[.fff]][ AM|PM][zone]" after a date. */
 static int time_part(const char *s)
 {
     if (*s == '\0')
@@ -143,15 +166,11 @@ static int time_part(const char *s)
     s++;
     if (!clock_part(&s))
         return 0;
-    if (*s == 'Z')
-        s++;
-    else if ((*s == '+' || *s == '-') && s[1] != ' ')
-        s += strspn(s + 1, "0123456789:") + 1;
-    if (*s == ' ')
-        s++;
-    if (strchr("AaPp", *s) && *s && (s[1] == 'M' || s[1] == 'm'))
-        s += 2;
-    return *s == '\0';
+    const char *m = *s == ' ' ? s + 1 : s;
+    if ((*m == 'A' || *m == 'P' || *m == 'a' || *m == 'p') &&
+        (m[1] == 'M' || m[1] == 'm'))
+        s = m + 2;
+    return zone_part(s);
 }
 
 /* 2020-03-14, 3/14/2020, 14.03.2020, optionally with a time. */

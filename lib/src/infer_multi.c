@@ -6,9 +6,12 @@
  * never by naive splitting (formats.md 4: Google Forms joins checkbox
  * options with ", ", and an option may itself contain ", ", as in
  * "Hispanic, Latino, or Spanish origin"). Options are learned from the
- * answers that hold one option only; the rest of the text is split at
- * the separator. Free text that merely contains commas is told apart by
- * its pieces: options recur, free-text pieces mostly do not.
+ * answers that hold one option only, and from answers with separators
+ * but without a known option that recur within other answers (that
+ * option, chosen alone); the rest of the text is split at the separator
+ * unless the next piece goes on in lower case. Free text that merely
+ * contains commas is told apart by its pieces: options recur, free-text
+ * pieces mostly do not.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -17,6 +20,8 @@
 
 #include "alloc.h"
 #include "infer.h"
+#include "likert.h"
+#include "utf8.h"
 
 #define SEP ", "
 #define SEP_LEN 2
@@ -72,6 +77,12 @@ static int split_answer(learner *l, const tally__value *v,
     long seen[64];
     size_t n_seen = 0;
     for (const char *s = v->text; *s;) {
+        const char *sep = strstr(s, SEP);
+        size_t piece = sep ? (size_t)(sep - s) : strlen(s);
+        if (strspn(s, " ") >= piece) { /* ", , R", ", R": no option */
+            s += piece + (sep ? SEP_LEN : 0);
+            continue;
+        }
         long o = longest_at(l, s);
         size_t len = o >= 0 ? strlen(l->opt[o].text) : 0;
         if (o < 0) {
@@ -120,6 +131,37 @@ static int comes_before(const learner *l, const long *score, size_t a,
     return strcmp(l->opt[a].text, l->opt[b].text) < 0;
 }
 
+/* Is a listed after b more often than before it? */
+static int follows(const learner *l, size_t a, size_t b)
+{
+    return l->before[b * l->cap + a] > l->before[a * l->cap + b];
+}
+
+/*
+ * The next option in form order, among those not placed yet: one that
+ * follows none of the others, as few as possible when answers disagree
+ * (a form that shuffles its options). Options never ticked together
+ * come by comes_before(). A net score alone put a rarely ticked "Other",
+ * always listed last, before options ticked often that it follows.
+ */
+static size_t next_option(const learner *l, const long *score,
+                          unsigned char *placed)
+{
+    size_t best = 0, best_after = (size_t)-1;
+    for (size_t a = 0; a < l->n; a++) {
+        size_t after = 0;
+        for (size_t b = 0; !placed[a] && b < l->n; b++)
+            after += !placed[b] && follows(l, a, b);
+        if (placed[a] || after > best_after ||
+            (after == best_after && !comes_before(l, score, a, best)))
+            continue;
+        best = a;
+        best_after = after;
+    }
+    placed[best] = 1;
+    return best;
+}
+
 /* Options recur; free-text pieces do not: 90 % of the ticks must fall on
    options chosen at least twice. */
 static int recurring(const learner *l)
@@ -133,46 +175,141 @@ static int recurring(const learner *l)
     return l->n >= 2 && repeated * 10 >= all * 9;
 }
 
-static int learn(learner *l, const tally__colinfo *info, tally__arena *arena)
+/* Options of the answers that hold one option only. 0, -2 when there
+   are more than any option list (free text), -1 out of memory. */
+static int learn_singles(learner *l, const tally__colinfo *info,
+                         tally__arena *arena)
 {
     for (size_t i = 0; i < info->n_valid; i++)
         if (!strstr(info->valid[i].text, SEP) &&
             add_option(l, info->valid[i].text, strlen(info->valid[i].text),
                        arena) < 0)
-            return l->n == l->cap ? 0 : -1;
-    for (size_t i = 0; i < info->n_valid; i++) {
-        int rc = split_answer(l, &info->valid[i], arena);
-        if (rc == -2)
-            return 0;
-        if (rc < 0)
-            return -1;
-    }
-    return recurring(l);
+            return l->n == l->cap ? -2 : -1;
+    return 0;
 }
 
-/* Copy the options into info in form order (at most 64 of them). */
+static int split_all(learner *l, const tally__colinfo *info,
+                     tally__arena *arena)
+{
+    for (size_t i = 0; i < info->n_valid; i++) {
+        int rc = split_answer(l, &info->valid[i], arena);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* Is any piece of s, split at every separator, a known option? */
+static int has_known_piece(const learner *l, const char *s)
+{
+    for (;;) {
+        const char *next = strstr(s, SEP);
+        size_t len = next ? (size_t)(next - s) : strlen(s);
+        if (find_option(l, s, len) >= 0)
+            return 1;
+        if (!next)
+            return 0;
+        s = next + SEP_LEN;
+    }
+}
+
+/*
+ * An answer with the separator none of whose pieces is a known option
+ * may be one option chosen alone ("Hispanic, Latino, or Spanish
+ * origin"). It is, when splitting the answers with it among the options
+ * finds it within other answers too; else it is left to split_answer().
+ * cand[i] is set for the confirmed ones among info->valid[i].
+ */
+static int confirm_candidates(learner *l, const tally__colinfo *info,
+                              unsigned char *cand, tally__arena *arena)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < info->n_valid; i++) {
+        cand[i] = strstr(info->valid[i].text, SEP) &&
+                  !has_known_piece(l, info->valid[i].text);
+        n += cand[i];
+    }
+    if (!n || l->n + n >= l->cap) {
+        memset(cand, 0, info->n_valid);
+        return 0;
+    }
+    for (size_t i = 0; i < info->n_valid; i++)
+        if (cand[i] && add_option(l, info->valid[i].text,
+                                  strlen(info->valid[i].text), arena) < 0)
+            return -1;
+    int rc = split_all(l, info, arena);
+    if (rc == -2) { /* too many pieces with them: split them as well */
+        memset(cand, 0, info->n_valid);
+        rc = 0;
+    }
+    for (size_t i = 0; rc == 0 && i < info->n_valid; i++) {
+        const char *t = info->valid[i].text;
+        cand[i] = cand[i] &&
+                  l->opt[find_option(l, t, strlen(t))].count >
+                      info->valid[i].count;
+    }
+    /* Start again from the answers that hold one option. */
+    l->n = 0;
+    memset(l->before, 0, l->cap * l->cap * sizeof *l->before);
+    return rc == 0 ? learn_singles(l, info, arena) : rc;
+}
+
+static int learn(learner *l, const tally__colinfo *info, tally__arena *arena)
+{
+    unsigned char *cand = tally__calloc(info->n_valid + 1, 1);
+    if (!cand)
+        return -1;
+    int rc = learn_singles(l, info, arena);
+    if (rc == 0)
+        rc = confirm_candidates(l, info, cand, arena);
+    for (size_t i = 0; rc == 0 && i < info->n_valid; i++)
+        if (cand[i] && add_option(l, info->valid[i].text,
+                                  strlen(info->valid[i].text), arena) < 0)
+            rc = -1;
+    if (rc == 0)
+        rc = split_all(l, info, arena);
+    tally__free(cand);
+    if (rc == -2)
+        return 0;
+    return rc < 0 ? -1 : recurring(l);
+}
+
+/* A missing code ticked together with options ("Excel, Don't know") is
+   the column's missing code, not an option; info->missing has room. */
+static void add_missing(tally__colinfo *info, const tally__value *v)
+{
+    for (size_t i = 0; i < info->n_missing; i++)
+        if (!strcmp(info->missing[i].text, v->text)) {
+            info->missing[i].count += v->count;
+            return;
+        }
+    info->missing[info->n_missing++] = *v;
+}
+
+/* Copy the options into info in form order (at most 64 of them), and
+   the missing codes among them into info->missing. */
 static int keep_options(const learner *l, tally__colinfo *info,
                         tally__arena *arena)
 {
     long score[64];
     size_t order[64];
-    for (size_t i = 0; i < l->n; i++) {
-        score[i] = precedence(l, i);
-        order[i] = i;
-    }
-    for (size_t i = 1; i < l->n; i++)
-        for (size_t j = i;
-             j > 0 && comes_before(l, score, order[j], order[j - 1]); j--) {
-            size_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
-    info->options = tally__arena_calloc(arena, l->n, sizeof *info->options);
-    if (!info->options)
-        return -1;
+    unsigned char placed[64] = {0};
     for (size_t i = 0; i < l->n; i++)
-        info->options[i] = l->opt[order[i]];
-    info->n_options = l->n;
+        score[i] = precedence(l, i);
+    for (size_t i = 0; i < l->n; i++)
+        order[i] = next_option(l, score, placed);
+    info->options = tally__arena_calloc(arena, l->n, sizeof *info->options);
+    tally__value *missing = tally__arena_calloc(arena, info->n_missing + l->n,
+                                                sizeof *missing);
+    if (!info->options || !missing)
+        return -1;
+    memcpy(missing, info->missing, info->n_missing * sizeof *missing);
+    info->missing = missing;
+    for (size_t i = 0; i < l->n; i++)
+        if (!tally__is_missing_label(l->opt[order[i]].text))
+            info->options[info->n_options++] = l->opt[order[i]];
+        else
+            add_missing(info, &l->opt[order[i]]);
     info->kind = TALLY__COL_JOINED;
     return 0;
 }
@@ -215,6 +352,8 @@ int tally__is_tick(const char *s)
 
 int tally__is_untick(const char *s)
 {
+    if (tally__is_blank(s))
+        return 1;
     static const char *const unticks[] = {"", "0", "n", "no", "false",
                                           "not selected", "unchecked"};
     for (size_t i = 0; i < TALLY_ARRAY_SIZE(unticks); i++)

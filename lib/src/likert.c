@@ -197,14 +197,19 @@ static int variant_holds(const tally__likert_variant *v,
 const tally__likert_variant *tally__likert_match(const char *const *labels,
                                                  size_t n, size_t *pos)
 {
-    char keys[TALLY__LIKERT_MAX_POINTS][128];
-    if (n < 2 || n > TALLY__LIKERT_MAX_POINTS)
+    char keys[TALLY__LIKERT_MAX_LABELS][128];
+    int points = 0; /* two or more different points, not one spelt twice */
+    if (n < 2 || n > TALLY__LIKERT_MAX_LABELS)
         return NULL;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         if (scale_key(labels[i], keys[i], sizeof keys[i]) != 0)
             return NULL;
+        points |= strcmp(keys[i], keys[0]) != 0;
+    }
+    if (!points)
+        return NULL;
     const tally__likert_variant *best = NULL;
-    size_t best_pos[TALLY__LIKERT_MAX_POINTS];
+    size_t best_pos[TALLY__LIKERT_MAX_LABELS];
     for (size_t v = 0; v < TALLY_ARRAY_SIZE(variants); v++) {
         const tally__likert_variant *var = &variants[v];
         if (best && var->points >= best->points)

@@ -15,6 +15,9 @@
 #include <stddef.h>
 
 #define TALLY__LIKERT_MAX_POINTS 7
+/* Distinct spellings looked at: "Agree", "agree" and "AGREE" are one
+   point written three ways. */
+#define TALLY__LIKERT_MAX_LABELS 64
 
 typedef struct tally__likert_variant {
     const char *family;   /* "agree"                                    */
@@ -23,8 +26,9 @@ typedef struct tally__likert_variant {
 } tally__likert_variant;
 
 /*
- * The variant that holds all n labels (n >= 2), or NULL. pos[i] receives
- * the 0-based scale position of labels[i].
+ * The variant that holds all n labels (2 <= n <= TALLY__LIKERT_MAX_LABELS;
+ * several may be spellings of one point), or NULL. pos[i] receives the
+ * 0-based scale position of labels[i].
  */
 const tally__likert_variant *tally__likert_match(const char *const *labels,
                                                  size_t n, size_t *pos);

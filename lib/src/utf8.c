@@ -229,3 +229,14 @@ int tally__label_eq(const char *a, const char *b)
         return strcmp(a, b) == 0;
     return na == nb && memcmp(ka, kb, na) == 0;
 }
+
+int tally__is_blank(const char *s)
+{
+    const char *p = s, *end = s + strlen(s);
+    while (p < end) {
+        uint32_t cp = tally__utf8_next(&p, end);
+        if (cp != ' ' && ascii_fold(cp) != ' ')
+            return 0;
+    }
+    return 1;
+}

@@ -36,4 +36,8 @@ size_t tally__label_key(const char *s, char *out, size_t cap);
 /* 1 when a and b are the same label by tally__label_key(). */
 int tally__label_eq(const char *a, const char *b);
 
+/* 1 when s is empty or only blanks (spaces, tabs, line breaks, no-break
+   spaces): a cell that holds no answer. */
+int tally__is_blank(const char *s);
+
 #endif /* TALLY_UTF8_H */

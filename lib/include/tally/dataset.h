@@ -3,11 +3,11 @@
  * @brief The coded dataset: every answer as a small integer code.
  *
  * tally_dataset_build() applies a codebook to a raw table: each answer of
- * each question item becomes a code (0 = no answer, 1..k = the k-th
- * option, missing codes included), multi-select answers become one bit
- * per option, numeric answers numbers, open answers text. Answers that do
- * not fit the codebook are errors naming the line, so nothing is dropped
- * silently. The dataset owns a copy of the codebook and of the source
+ * each question item becomes a code (0 = no answer, as is a cell of only
+ * blanks; 1..k = the k-th option, missing codes included), multi-select
+ * answers become one bit per option, numeric answers numbers, open
+ * answers text. Answers that do not fit the codebook are errors naming
+ * the line, so nothing is dropped silently. The dataset owns a copy of the codebook and of the source
  * description; the raw table may be freed once it is built.
  */
 #ifndef TALLY_DATASET_H
