@@ -271,10 +271,12 @@ static tally_status code_all(tally_dataset *ds, const tally_raw *raw,
         st = k.status[i];
         if (st != TALLY_OK && err)
             *err = k.errors[i];
-        if (st == TALLY_OK && ds->q[i].others &&
-            tally__ds_note(ds, "question %s: %zu different answers outside "
-                               "the options counted as Other",
-                           ds->cb->questions[i]->id, ds->q[i].others) != 0)
+        size_t others = ds->q[i].others;
+        if (st == TALLY_OK && others &&
+            tally__ds_note(ds, "question %s: %zu answer%s outside the "
+                               "options counted as Other",
+                           ds->cb->questions[i]->id, others,
+                           others == 1 ? "" : "s (different texts)") != 0)
             st = tally__nomem(err);
     }
     tally__free(k.status);

@@ -231,7 +231,7 @@ static tally_status code_categorical(tally_dataset *ds, tally__arena *arena,
     return st;
 }
 
-/* --- numeric --------------------------------------------------------------- */
+/* --- numeric ------------------------------------------------------------- */
 
 /* Code (missing code, TALLY__NUMBER or 0) and value of each distinct
    answer of column c. */

@@ -78,7 +78,8 @@ static int split_brackets(tally__arena *a, const char *name,
         return 0;
     size_t text_len = (size_t)(open - 1 - name);
     info->text = tally__arena_strndup(a, name, text_len);
-    info->sub = tally__arena_strndup(a, open + 1, (size_t)(name + n - 2 - open));
+    info->sub = tally__arena_strndup(a, open + 1,
+                                     (size_t)(name + n - 2 - open));
     info->group = info->text;
     return 1;
 }

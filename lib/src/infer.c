@@ -197,7 +197,7 @@ static tally_status add_single(infer_ctx *x, size_t c)
     return TALLY_OK;
 }
 
-/* --- groups of columns ----------------------------------------------------- */
+/* --- groups of columns --------------------------------------------------- */
 
 /* The key that groups column c with its neighbours: the dialect's group,
    else the header before its last '_', '.' or '/' ("Q4_1" -> "Q4"). */

@@ -79,7 +79,8 @@ static void test_validate(void **state)
     assert_int_equal(tally__codebook_validate(cb, &err), TALLY_ERR_CODEBOOK);
     assert_string_equal(err.message, "question Q1: the id is used twice");
     q->id = "Q5";
-    tally_option dup[] = {{.label = "A", .value = 1}, {.label = "B", .value = 1}};
+    tally_option dup[] = {{.label = "A", .value = 1},
+                          {.label = "B", .value = 1}};
     q->options = dup;
     q->n_options = 2;
     assert_int_equal(tally__codebook_validate(cb, &err), TALLY_ERR_CODEBOOK);

@@ -248,11 +248,11 @@ static void test_other(void **state)
     assert_int_equal(tally_dataset_base(ds, 1), 2);
     assert_int_equal(tally_dataset_note_count(ds), 2);
     assert_string_equal(tally_dataset_note(ds, 0),
-                        "question Q1: 2 different answers outside the "
-                        "options counted as Other");
+                        "question Q1: 2 answers (different texts) outside "
+                        "the options counted as Other");
     assert_string_equal(tally_dataset_note(ds, 1),
-                        "question Q2: 1 different answers outside the "
-                        "options counted as Other");
+                        "question Q2: 1 answer outside the options counted "
+                        "as Other");
     tally_dataset_free(ds);
 }
 
@@ -557,7 +557,7 @@ static tally_dataset *expect_notes(const char *csv, const char *yaml,
 }
 
 /* The note on answers counted as "Other" counted the header text among
-   them ("1 different answers outside the options" when all were
+   them ("1 answer outside the options" when all were
    options): the column's dictionary holds the header row too. */
 static void test_header_counted_as_other(void **state)
 {
@@ -567,8 +567,9 @@ static void test_header_counted_as_other(void **state)
         "   other: true}\n";
     tally_dataset_free(expect_notes("Q1\nA\nB\n", yaml, ""));
     tally_dataset_free(expect_notes("Q1\nA\nC\nD\nC\n", yaml,
-                                    "question Q1: 2 different answers "
-                                    "outside the options counted as Other"));
+                                    "question Q1: 2 answers (different "
+                                    "texts) outside the options counted "
+                                    "as Other"));
 }
 
 /* Joined answers with a part outside the options were counted as "Other"
@@ -580,8 +581,8 @@ static void test_joined_other_without_note(void **state)
         "Q2\n\"A, Zed\"\nB\n\"Zed, Why\"\nA\n",
         "questions:\n- {id: Q2, type: multi, column: Q2, separator: ', ',\n"
         "   options: [A, B], other: true}\n",
-        "question Q2: 2 different answers outside the options counted as "
-        "Other");
+        "question Q2: 2 answers (different texts) outside the options "
+        "counted as Other");
     assert_int_equal(ticked(ds, 0, 0), 2);
     assert_int_equal(ticked(ds, 0, 2), 2);
     tally_dataset_free(ds);

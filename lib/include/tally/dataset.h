@@ -7,8 +7,9 @@
  * blanks; 1..k = the k-th option, missing codes included), multi-select
  * answers become one bit per option, numeric answers numbers, open
  * answers text. Answers that do not fit the codebook are errors naming
- * the line, so nothing is dropped silently. The dataset owns a copy of the codebook and of the source
- * description; the raw table may be freed once it is built.
+ * the line, so nothing is dropped silently. The dataset owns a copy of the
+ * codebook and of the source description; the raw table may be freed
+ * once it is built.
  */
 #ifndef TALLY_DATASET_H
 #define TALLY_DATASET_H
