@@ -30,6 +30,7 @@
 #include "tally/dataset.h"
 #include "tally/ci.h"
 #include "tally/freq.h"
+#include "tally/assoc.h"
 #include "tally/table.h"
 
 #endif /* TALLY_H */
