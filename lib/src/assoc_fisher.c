@@ -9,16 +9,10 @@
  *
  * - 2 x 2: the hypergeometric distribution of the first cell, as R
  *   (dnhyper with odds ratio 1).
- * - r x c: exhaustive enumeration, column by column, of the tables with
- *   the observed margins. A partial table (a node) whose completions are
- *   all counted, or all excluded, is settled at once: the sum over its
- *   completions of prod 1/f! is n'! / (prod s_i! prod c_k!) (s, c the
- *   remaining margins), and per-column bounds on the most and least
- *   probable completion (water-filling and greedy filling: the
- *   per-column optimum of the concave, resp. convex, sum of -log f!)
- *   decide which. This is the pruning idea of Mehta and Patel's network
- *   algorithm with simpler bounds. More than opts->exact_limit nodes:
- *   Monte Carlo instead (assoc_fisher_mc.c).
+ * - r x c: exact by the network algorithm (assoc_fisher_net.c) when the
+ *   table is small enough (at most about 1e11 tables with its margins,
+ *   and within opts->exact_limit work); else Monte Carlo with
+ *   opts->replicates tables (assoc_fisher_mc.c).
  */
 #include <math.h>
 #include <stdlib.h>
