@@ -60,9 +60,12 @@ typedef struct tally_assoc_opts {
     int col_ordered;        /**< the column categories are ordered       */
     uint64_t seed;          /**< Monte Carlo seed; 0: 20240101           */
     size_t replicates;      /**< Monte Carlo tables; 0: 100000           */
-    double exact_limit;     /**< max tables to enumerate for r x c
-                                 Fisher before switching to Monte Carlo;
-                                 0: 1e7                                  */
+    double exact_limit;     /**< work limit of the exact r x c Fisher
+                                 enumeration (node entries times column
+                                 vectors) before switching to Monte
+                                 Carlo; 0: 5e6. Tables with more than
+                                 about 1e11 possible tables, or more than
+                                 400 cells, are simulated at once.       */
 } tally_assoc_opts;
 
 /** Everything computed for one table. NaN where undefined. */
@@ -97,10 +100,15 @@ typedef struct tally_assoc {
     int has_kruskal;             /**< row ordered, >= 2 column groups    */
     double kruskal_h, kruskal_df, kruskal_p;
     int has_mann_whitney;        /**< row ordered, exactly 2 groups      */
-    double mw_u, mw_z, mw_p;     /**< U of the first column group        */
+    double mw_u, mw_z, mw_p;     /**< U of the first column group: pairs
+                                      (first above second) + ties / 2, R
+                                      wilcox.test(first, second)'s W;
+                                      z > 0 when the first group ranks
+                                      higher                             */
 
     size_t n_notes;
-    char notes[8][160];          /**< why something is NaN, dropped rows */
+    char notes[8][160];          /**< why something is NaN; dropped rows
+                                      and columns by 1-based index       */
 } tally_assoc;
 
 /**
