@@ -31,6 +31,7 @@
 #include "tally/ci.h"
 #include "tally/freq.h"
 #include "tally/assoc.h"
+#include "tally/xtab.h"
 #include "tally/table.h"
 
 #endif /* TALLY_H */

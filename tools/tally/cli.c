@@ -168,14 +168,58 @@ static int parse_keyword(opt_id id, const char *s, cli_opts *o)
     return 0;
 }
 
-static int add_where(cli_opts *o, const char *expr)
+/* Append v to a repeatable option's list. */
+static int add_value(const char ***list, size_t *n, const char *v)
 {
-    const char **w = realloc(o->where, (o->n_where + 1) * sizeof *w);
+    const char **w = realloc(*list, (*n + 1) * sizeof *w);
     if (!w)
         return cli_error(EXIT_DATA, "out of memory");
-    o->where = w;
-    o->where[o->n_where++] = expr;
+    *list = w;
+    w[(*n)++] = v;
     return 0;
+}
+
+/* --percent col,row,total (repeatable). */
+static int parse_percents(const char *v, unsigned *bits)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", v);
+    for (char *save = NULL, *w = strtok_r(buf, ",", &save); w;
+         w = strtok_r(NULL, ",", &save)) {
+        if (!strcmp(w, "col") || !strcmp(w, "column"))
+            *bits |= TALLY_PERCENT_COL;
+        else if (!strcmp(w, "row"))
+            *bits |= TALLY_PERCENT_ROW;
+        else if (!strcmp(w, "total"))
+            *bits |= TALLY_PERCENT_TOTAL;
+        else
+            return cli_error(EXIT_USAGE, "--percent: \"%s\" is not col, row "
+                                         "or total",
+                             w);
+    }
+    return 0;
+}
+
+/* Options of `tally xtab` that take numbers. */
+static int apply_xtab(opt_id id, const char *v, cli_opts *o)
+{
+    double d = 0;
+    int rc = 0;
+    switch (id) {
+    case OPT_ALPHA:
+        return parse_double("alpha", v, 1e-6, 0.5, &o->xtab.alpha);
+    case OPT_MIN_BASE:
+        rc = parse_double("min-base", v, 0, 1e15, &o->xtab.min_base);
+        if (!rc && o->xtab.min_base == 0)
+            o->xtab.min_base = -1; /* 0 asked for: no minimum */
+        return rc;
+    case OPT_MIN_CELL:
+        return parse_double("min-cell", v, 1, 1e9, &o->xtab.min_cell);
+    default:
+        rc = parse_double("seed", v, 1, 9007199254740992.0, &d);
+        o->xtab.seed = (uint64_t)d;
+        return rc;
+    }
 }
 
 static int apply_number(opt_id id, const char *v, cli_opts *o)
@@ -199,6 +243,11 @@ static int apply_number(opt_id id, const char *v, cli_opts *o)
         return parse_size("max-columns", v, &o->read.max_columns);
     case OPT_MAX_ROWS:
         return parse_size("max-rows", v, &o->read.max_rows);
+    case OPT_ALPHA:
+    case OPT_MIN_BASE:
+    case OPT_MIN_CELL:
+    case OPT_SEED:
+        return apply_xtab(id, v, o);
     default:
         rc = parse_double("threads", v, 1, 64, &d);
         o->read.threads = (int)d;
@@ -214,7 +263,10 @@ static int apply(opt_id id, const char *v, cli_opts *o)
     case OPT_FORMAT: o->format = v; return 0;
     case OPT_WEIGHT: o->weight = v; return 0;
     case OPT_COUNT: o->count = v; return 0;
-    case OPT_WHERE: return add_where(o, v);
+    case OPT_WHERE: return add_value(&o->where, &o->n_where, v);
+    case OPT_BY: return add_value(&o->by, &o->n_by, v);
+    case OPT_PERCENT: return parse_percents(v, &o->table.percents);
+    case OPT_STACK: o->table.stack = 1; return 0;
     case OPT_NO_CI: o->table.no_ci = 1; return 0;
     case OPT_RAW_CSV: o->write.raw_csv = 1; return 0;
     case OPT_QUIET: o->quiet = 1; return 0;
@@ -292,5 +344,6 @@ int cli_parse(int argc, char **argv, const char *command, cli_opts *o)
 void cli_free(cli_opts *o)
 {
     free(o->where);
-    o->where = NULL;
+    free(o->by);
+    o->where = o->by = NULL;
 }

@@ -28,8 +28,9 @@ typedef struct cli_opts {
     tally_freq_opts freq;
     tally_table_opts table;
     tally_write_opts write;
-    const char **where;
-    size_t n_where;
+    tally_xtab_opts xtab;
+    const char **where, **by;
+    size_t n_where, n_by;
     int quiet;
     int help;
     char **args; /* positional arguments */

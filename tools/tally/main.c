@@ -18,6 +18,7 @@ static const struct command {
     {"info", cmd_info, "the format, respondents and questions of an export"},
     {"codebook", cmd_codebook, "the inferred codebook, as YAML to edit"},
     {"freq", cmd_freq, "frequency tables with confidence intervals"},
+    {"xtab", cmd_xtab, "crosstabs with tests and column letters"},
 };
 
 static int usage(FILE *to, int code)

@@ -21,6 +21,7 @@
 #include "dataset.h"
 #include "error.h"
 #include "freq.h"
+#include "xtab.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -95,8 +96,16 @@ TALLY_API const char *tally_table_footnote(const tally_table *t, size_t i);
 
 /** Options for turning results into tables. Zero/NULL: defaults. */
 typedef struct tally_table_opts {
-    int no_ci;   /**< 1: leave the CI columns out                        */
+    int no_ci;         /**< 1: leave the CI columns out                  */
+    unsigned percents; /**< crosstabs: TALLY_PERCENT_* bits; 0: column   */
+    int stack;         /**< crosstabs of a matrix: one stacked table of
+                            items x groups instead of one per item       */
 } tally_table_opts;
+
+/** Crosstab percentages to show (tally_table_opts.percents). */
+#define TALLY_PERCENT_COL 1u   /**< of the column base                  */
+#define TALLY_PERCENT_ROW 2u   /**< of the row total                    */
+#define TALLY_PERCENT_TOTAL 4u /**< of the table's base                 */
 
 /**
  * @brief Append the tables of a frequency result to @p ts: one per item
@@ -104,6 +113,20 @@ typedef struct tally_table_opts {
  * @return TALLY_OK, TALLY_ERR_NOMEM.
  */
 TALLY_API tally_status tally_freq_add_tables(const tally_freq *f,
+                                             const tally_table_opts *opts,
+                                             tally_tables *ts,
+                                             tally_error *err);
+
+/**
+ * @brief Append the tables of a crosstab result to @p ts: per table,
+ *        for each row category its count, the percentages asked for,
+ *        the column-percentage CI and the column letters, by column
+ *        group and in total; the base and the excluded respondents;
+ *        the tests and notes as footnotes. Counts below the result's
+ *        min_cell show as "<N" with their percentages blank.
+ * @return TALLY_OK, TALLY_ERR_NOMEM.
+ */
+TALLY_API tally_status tally_xtab_add_tables(const tally_xtab *x,
                                              const tally_table_opts *opts,
                                              tally_tables *ts,
                                              tally_error *err);

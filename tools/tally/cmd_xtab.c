@@ -1,0 +1,113 @@
+/* cmd_xtab.c: `tally xtab FILE QUESTION... --by QUESTION...`: crosstabs
+   with tests and column letters, one per row question and banner. */
+#include <stdlib.h>
+
+#include "commands.h"
+#include "render.h"
+
+typedef struct ref {
+    size_t question, item;
+} ref;
+
+static int find(const tally_codebook *cb, const char *name, ref *r)
+{
+    tally_error err = {0};
+    tally_status st = tally_codebook_find(cb, name, &r->question, &r->item,
+                                          &err);
+    return st == TALLY_OK ? 0 : cli_fail(st, &err);
+}
+
+static int output(const cli_opts *o, out_format fmt, tally_xtab **x,
+                  size_t n)
+{
+    tally_error err = {0};
+    if (fmt == FORMAT_JSON) {
+        tally_buf *buf = tally_buf_new();
+        tally_status st = buf ? tally_xtab_write_json(
+                                    (const tally_xtab *const *)x, n, buf,
+                                    &err)
+                              : TALLY_ERR_NOMEM;
+        return render_buf(o, buf, st, &err);
+    }
+    tally_tables *ts = tally_tables_new();
+    tally_status st = ts ? TALLY_OK : TALLY_ERR_NOMEM;
+    for (size_t i = 0; i < n && st == TALLY_OK; i++)
+        st = tally_xtab_add_tables(x[i], &o->table, ts, &err);
+    int rc = st == TALLY_OK ? render_tables(o, fmt, ts) : cli_fail(st, &err);
+    tally_tables_free(ts);
+    return rc;
+}
+
+/* Every row question by every banner, grouped by row question. */
+static int compute(const cli_opts *o, const tally_dataset *ds,
+                   const ref *rows, size_t nr, const ref *by, size_t nb,
+                   tally_xtab **x)
+{
+    tally_xtab_opts xo = o->xtab;
+    xo.ci = o->freq.ci;
+    xo.level = o->freq.level;
+    xo.population = o->freq.population;
+    for (size_t i = 0; i < nr; i++)
+        for (size_t j = 0; j < nb; j++) {
+            tally_error err = {0};
+            tally_status st = tally_xtab_compute(
+                ds, rows[i].question, rows[i].item, by[j].question,
+                by[j].item, &xo, &x[i * nb + j], &err);
+            if (st != TALLY_OK)
+                return cli_fail(st, &err);
+        }
+    return 0;
+}
+
+static int run(const cli_opts *o, out_format fmt)
+{
+    tally_dataset *ds = NULL;
+    size_t nr = o->n_args - 1, nb = o->n_by;
+    ref *refs = calloc(nr + nb, sizeof *refs);
+    tally_xtab **x = calloc(nr * nb + 1, sizeof *x);
+    int rc = refs && x ? 0 : cli_error(EXIT_DATA, "out of memory");
+    if (!rc)
+        rc = cli_load(o, o->args[0], NULL, NULL, &ds);
+    const tally_codebook *cb = ds ? tally_dataset_codebook(ds) : NULL;
+    for (size_t i = 0; !rc && i < nr; i++)
+        rc = find(cb, o->args[i + 1], &refs[i]);
+    for (size_t j = 0; !rc && j < nb; j++)
+        rc = find(cb, o->by[j], &refs[nr + j]);
+    if (!rc)
+        rc = compute(o, ds, refs, nr, refs + nr, nb, x);
+    if (!rc)
+        rc = output(o, fmt, x, nr * nb);
+    for (size_t i = 0; x && i < nr * nb; i++)
+        tally_xtab_free(x[i]);
+    free(x);
+    free(refs);
+    tally_dataset_free(ds);
+    return rc;
+}
+
+int cmd_xtab(int argc, char **argv)
+{
+    cli_opts o;
+    out_format fmt;
+    int rc = cli_parse(argc, argv, "xtab", &o);
+    if (!rc && o.help)
+        cli_help("xtab", "FILE QUESTION... --by QUESTION [options]",
+                 "Crosstabs: each QUESTION broken down by the groups of "
+                 "each --by question,\nwith column percentages and their "
+                 "intervals, chi-square, likelihood ratio,\nFisher's exact "
+                 "test, Cramer's V, ordinal measures and rank tests when "
+                 "the\nanswers are ordered, and column letters (pairwise "
+                 "z-tests, Bonferroni).");
+    else if (!rc && o.n_args < 2)
+        rc = cli_error(EXIT_USAGE, "xtab: give a file and a question (tally "
+                                   "xtab FILE QUESTION --by QUESTION)");
+    else if (!rc && o.n_by == 0)
+        rc = cli_error(EXIT_USAGE, "xtab: no groups: add --by QUESTION");
+    else if (!rc) {
+        rc = cli_format(&o, FORMAT_TEXT, &fmt);
+        if (!rc)
+            rc = run(&o, fmt);
+    }
+    cli_free(&o);
+    return rc;
+}
