@@ -175,6 +175,28 @@ static void margins(const double *counts, size_t r, size_t c, double *rt,
     out->cells = out->rows_used * out->cols_used;
 }
 
+/* Whether Fisher's test is wanted (tally_fisher_when). In "auto" a
+   large table whose expected counts are all 5 or more is left out: the
+   chi-square approximation is then accurate (Cochran 1954, "Some methods
+   for strengthening the common chi-square tests", Biometrics 10:417-451)
+   and simulating 100,000 tables of a national survey's size costs
+   seconds per table. */
+static int want_fisher(const tally_assoc_opts *o, tally_assoc *out)
+{
+    tally_fisher_when w = o->fisher;
+    if (w == TALLY_FISHER_NEVER) {
+        tally__assoc_note(out, "Fisher's exact test not asked for");
+        return 0;
+    }
+    if (w != TALLY_FISHER_AUTO || out->has_yates || out->n <= 1000 ||
+        out->min_expected < 5)
+        return 1;
+    tally__assoc_note(out, "Fisher's exact test not computed: n > 1000 and "
+                           "every expected count is at least 5, where the "
+                           "chi-square test is accurate");
+    return 0;
+}
+
 tally_status tally_assoc_compute(const double *counts, size_t r, size_t c,
                                  const tally_assoc_opts *opts,
                                  tally_assoc *out, tally_error *err)
@@ -209,7 +231,8 @@ tally_status tally_assoc_compute(const double *counts, size_t r, size_t c,
         TALLY_CHECK(tally__assoc_ordinal(&t, out));
     if (o->row_ordered)
         tally__assoc_rank(&t, out);
-    TALLY_CHECK(tally__assoc_fisher(&t, o, out));
+    if (want_fisher(o, out))
+        TALLY_CHECK(tally__assoc_fisher(&t, o, out));
 done:
     tally__free(block);
     tally__free(rt);

@@ -239,8 +239,10 @@ static tally_status check_options(const tally_xtab_opts *o, tally_error *err)
     if (o->alpha < 0 || o->alpha >= 1 || isnan(o->alpha))
         return tally__fail(err, TALLY_ERR_INVALID_ARG,
                            "alpha must be between 0 and 1");
-    if ((unsigned)o->ci >= TALLY_CI_METHOD_COUNT)
-        return tally__fail(err, TALLY_ERR_INVALID_ARG, "unknown CI method");
+    if ((unsigned)o->ci >= TALLY_CI_METHOD_COUNT ||
+        (unsigned)o->fisher > TALLY_FISHER_NEVER)
+        return tally__fail(err, TALLY_ERR_INVALID_ARG,
+                           "unknown CI method or Fisher mode");
     if (isnan(o->min_base) || isnan(o->min_cell) || o->min_cell < 0)
         return tally__fail(err, TALLY_ERR_INVALID_ARG,
                            "bad minimum base or cell size");
@@ -258,6 +260,8 @@ static void fill_options(tally_xtab *x, const tally_dataset *ds,
     p->min_base = p->min_base == 0 ? 10 : p->min_base < 0 ? 0 : p->min_base;
     p->population = p->population ? p->population : ds->cb->population;
     p->population = p->population > 0 ? p->population : 0;
+    if (p->fisher == TALLY_FISHER_DEFAULT)
+        p->fisher = TALLY_FISHER_AUTO;
     x->weight_kind = ds->weight_kind;
 }
 

@@ -173,6 +173,7 @@ static tally_assoc_opts assoc_opts(const tally_xtab *x,
     o.row_ordered = t->row_ordered;
     o.col_ordered = t->col_ordered;
     o.seed = x->opts.seed;
+    o.fisher = x->opts.fisher;
     return o;
 }
 

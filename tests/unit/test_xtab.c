@@ -278,6 +278,34 @@ static void refused(void **state)
     tally_dataset_free(ds);
 }
 
+/* Fisher's test in "auto" mode leaves out large tables whose expected
+   counts are all 5 or more; "always" computes it (Monte Carlo here). */
+static void fisher_auto(void **state)
+{
+    (void)state;
+    const char *csv = "g,s,n\nA,Yes,600\nA,No,400\nB,Yes,500\nB,No,500\n"
+                      "C,Yes,450\nC,No,550\n";
+    const char *yaml = "questions:\n"
+                       "  - {id: g, type: single, column: g, options: [A, B, C]}\n"
+                       "  - {id: s, type: single, column: s, options: [Yes, No]}\n";
+    tally_dataset_opts o = {.count = "n"};
+    tally_dataset *ds = build_ds(csv, yaml, &o);
+    tally_xtab *x = xtab_of(ds, "s", "g", NULL);
+    const tally_xtab_table *t = tally_xtab_get(x, 0);
+    assert_true(isnan(t->tests->fisher_p));
+    assert_int_equal(t->tests->fisher_method, TALLY_FISHER_NONE);
+    assert_non_null(strstr(t->notes[0], "Fisher's exact test not computed"));
+    assert_int_equal(tally_xtab_options(x)->fisher, TALLY_FISHER_AUTO);
+    tally_xtab_free(x);
+    tally_xtab_opts always = {.fisher = TALLY_FISHER_ALWAYS};
+    x = xtab_of(ds, "s", "g", &always);
+    t = tally_xtab_get(x, 0);
+    assert_true(t->tests->fisher_p >= 0 && t->tests->fisher_p <= 1);
+    assert_int_not_equal(t->tests->fisher_method, TALLY_FISHER_NONE);
+    tally_xtab_free(x);
+    tally_dataset_free(ds);
+}
+
 static void column_letters_names(void **state)
 {
     (void)state;
@@ -304,6 +332,7 @@ int main(void)
         cmocka_unit_test(frequency_weights),
         cmocka_unit_test(suppression),
         cmocka_unit_test(refused),
+        cmocka_unit_test(fisher_auto),
         cmocka_unit_test(column_letters_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -200,6 +200,19 @@ static int parse_percents(const char *v, unsigned *bits)
     return 0;
 }
 
+static int parse_fisher(const char *v, tally_fisher_when *out)
+{
+    static const char *const names[] = {"auto", "always", "never"};
+    static const tally_fisher_when values[] = {
+        TALLY_FISHER_AUTO, TALLY_FISHER_ALWAYS, TALLY_FISHER_NEVER};
+    for (size_t i = 0; i < 3; i++)
+        if (!strcmp(v, names[i])) {
+            *out = values[i];
+            return 0;
+        }
+    return cli_error(EXIT_USAGE, "--fisher: use auto, always or never");
+}
+
 /* Options of `tally xtab` that take numbers. */
 static int apply_xtab(opt_id id, const char *v, cli_opts *o)
 {
@@ -267,6 +280,7 @@ static int apply(opt_id id, const char *v, cli_opts *o)
     case OPT_BY: return add_value(&o->by, &o->n_by, v);
     case OPT_PERCENT: return parse_percents(v, &o->table.percents);
     case OPT_STACK: o->table.stack = 1; return 0;
+    case OPT_FISHER: return parse_fisher(v, &o->xtab.fisher);
     case OPT_NO_CI: o->table.no_ci = 1; return 0;
     case OPT_RAW_CSV: o->write.raw_csv = 1; return 0;
     case OPT_QUIET: o->quiet = 1; return 0;

@@ -48,6 +48,18 @@ typedef enum tally_fisher_method {
     TALLY_FISHER_MONTE_CARLO /**< simulated, fixed seed                  */
 } tally_fisher_method;
 
+/** When to run Fisher's exact test. */
+typedef enum tally_fisher_when {
+    TALLY_FISHER_DEFAULT = 0, /**< tally_assoc_compute(): always;
+                                   tally_xtab_compute(): auto          */
+    TALLY_FISHER_ALWAYS,      /**< every table                          */
+    TALLY_FISHER_AUTO,        /**< 2 x 2 tables, tables with an expected
+                                   count below 5 and tables of n <= 1000;
+                                   not large tables where the chi-square
+                                   test is accurate (a note says so)    */
+    TALLY_FISHER_NEVER        /**< no table (a note says so)            */
+} tally_fisher_when;
+
 /** A measure with its asymptotic standard error. */
 typedef struct tally_measure {
     double value;
@@ -66,6 +78,7 @@ typedef struct tally_assoc_opts {
                                  Carlo; 0: 5e6. Tables with more than
                                  about 1e11 possible tables, or more than
                                  400 cells, are simulated at once.       */
+    tally_fisher_when fisher; /**< 0: always                             */
 } tally_assoc_opts;
 
 /** Everything computed for one table. NaN where undefined. */

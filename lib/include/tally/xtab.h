@@ -54,6 +54,7 @@ typedef struct tally_xtab_opts {
     double min_cell;     /**< counts below it are suppressed in the
                               display (not in the tests); 0: none       */
     uint64_t seed;       /**< Fisher Monte Carlo; 0: the default        */
+    tally_fisher_when fisher; /**< 0: TALLY_FISHER_AUTO                 */
 } tally_xtab_opts;
 
 /** One crosstab: one row item by one column question. Read-only. */
