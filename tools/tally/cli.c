@@ -213,6 +213,7 @@ static int apply(opt_id id, const char *v, cli_opts *o)
     case OPT_OUTPUT: o->output = v; return 0;
     case OPT_FORMAT: o->format = v; return 0;
     case OPT_WEIGHT: o->weight = v; return 0;
+    case OPT_SHEET: o->read.sheet = v; return 0;
     case OPT_COUNT: o->count = v; return 0;
     case OPT_WHERE: return add_where(o, v);
     case OPT_NO_CI: o->table.no_ci = 1; return 0;
