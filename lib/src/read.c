@@ -71,7 +71,7 @@ tally_status tally_dialect_parse(const char *name, tally_dialect *out)
     return TALLY_ERR_INVALID_ARG;
 }
 
-/* --- options --------------------------------------------------------------- */
+/* --- options -------------------------------------------------------------- */
 
 #define DEFAULT_MAX_FIELD ((size_t)16 << 20)
 #define DEFAULT_MAX_COLUMNS ((size_t)65536)
@@ -91,7 +91,7 @@ tally_read_opts tally__read_defaults(const tally_read_opts *opts)
     return o;
 }
 
-/* --- containers ------------------------------------------------------------ */
+/* --- containers ----------------------------------------------------------- */
 
 typedef enum container {
     C_TEXT,

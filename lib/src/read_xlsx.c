@@ -60,7 +60,7 @@ static const char *keep(book_parts *b, const char *s)
     return c;
 }
 
-/* --- xl/workbook.xml and its relationships --------------------------------- */
+/* --- xl/workbook.xml and its relationships -------------------------------- */
 
 static void workbook_start(tally__xml *x, const char *name, const char **at)
 {
@@ -132,7 +132,7 @@ static const rel *rel_by_type(const book_parts *b, const char *suffix)
     return NULL;
 }
 
-/* --- xl/styles.xml ---------------------------------------------------------- */
+/* --- xl/styles.xml -------------------------------------------------------- */
 
 static tally__numkind kind_of(const book_parts *b, unsigned long id)
 {
@@ -175,7 +175,7 @@ static void styles_end(tally__xml *x, const char *name)
         ((book_parts *)x)->in_xfs = 0;
 }
 
-/* --- xl/sharedStrings.xml -------------------------------------------------- */
+/* --- xl/sharedStrings.xml ------------------------------------------------- */
 
 static void sst_start(tally__xml *x, const char *name, const char **at)
 {
@@ -234,7 +234,7 @@ static void sst_end(tally__xml *x, const char *name)
     }
 }
 
-/* --- the workbook ------------------------------------------------------------ */
+/* --- the workbook --------------------------------------------------------- */
 
 static tally_status parse_part(book_parts *b, tally__zip *z, long i,
                                tally__xml_start start, tally__xml_end end,

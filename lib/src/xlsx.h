@@ -61,6 +61,14 @@ void tally__xlsx_number(double v, char *buf, size_t cap);
 int tally__xlsx_date(double serial, tally__numkind kind, int date1904,
                      char *buf, size_t cap);
 
+/* days since 1970-01-01 (with the time of day as a fraction) as ISO
+   8601 text: "2019-05-10" for TALLY__NUM_DATE, with " 14:03:07" for
+   DATETIME, and for TIME only when the time is not midnight. */
+void tally__iso_date(double days, tally__numkind kind, char *buf, size_t cap);
+
+/* A duration in seconds as "HH:MM:SS" (hours may exceed 23). */
+void tally__iso_time(double secs, char *buf, size_t cap);
+
 /* Decode the _xHHHH_ escapes of ST_Xstring in s[0..*len) in place. */
 void tally__xlsx_unescape(char *s, size_t *len);
 

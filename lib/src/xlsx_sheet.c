@@ -74,7 +74,7 @@ static void nomem(sheet *s)
     XML_StopParser(s->x.parser, XML_FALSE);
 }
 
-/* --- elements -------------------------------------------------------------- */
+/* --- elements ------------------------------------------------------------- */
 
 static void start_row(sheet *s, const char **attrs)
 {
@@ -309,7 +309,7 @@ static void on_end(tally__xml *x, const char *name)
         s->rph--;
 }
 
-/* --- the sheet ------------------------------------------------------------- */
+/* --- the sheet ------------------------------------------------------------ */
 
 static tally_status finish(sheet *s, tally_error *err)
 {

@@ -14,7 +14,7 @@
 #include "utf8.h"
 #include "xlsx.h"
 
-/* --- number formats -------------------------------------------------------- */
+/* --- number formats ------------------------------------------------------- */
 
 /* Built-in format ids (ECMA-376 Part 1, 18.8.30): 14-17 dates, 18-21
    times, 22 date and time, 45-47 times; 27-36 and 50-58 are the East
@@ -85,7 +85,7 @@ tally__numkind tally__xlsx_numkind(unsigned long id, const char *code)
     return date ? TALLY__NUM_DATE : time ? TALLY__NUM_TIME : TALLY__NUM_PLAIN;
 }
 
-/* --- numbers --------------------------------------------------------------- */
+/* --- numbers -------------------------------------------------------------- */
 
 void tally__xlsx_number(double v, char *buf, size_t cap)
 {
@@ -104,7 +104,7 @@ void tally__xlsx_number(double v, char *buf, size_t cap)
     }
 }
 
-/* --- dates ----------------------------------------------------------------- */
+/* --- dates ---------------------------------------------------------------- */
 
 /*
  * Year, month and day of a count of days since 1970-01-01 in the
@@ -132,38 +132,48 @@ static void civil_from_days(long z, long *y, int *m, int *d)
 #define EPOCH_1904 (-24107L) /* 1904-01-01 is serial 0                  */
 #define LAST_SERIAL 2958465.0 /* 9999-12-31                             */
 
+void tally__iso_time(double secs, char *buf, size_t cap)
+{
+    long t = lround(secs);
+    snprintf(buf, cap, "%02ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+}
+
+void tally__iso_date(double days, tally__numkind kind, char *buf, size_t cap)
+{
+    double day = floor(days);
+    long secs = lround((days - day) * 86400.0);
+    long y, whole = (long)day + secs / 86400; /* 23:59:59.6 rounds up */
+    int m, d;
+    secs %= 86400;
+    civil_from_days(whole, &y, &m, &d);
+    if (kind == TALLY__NUM_DATE || (secs == 0 && kind != TALLY__NUM_DATETIME))
+        snprintf(buf, cap, "%04ld-%02d-%02d", y, m, d);
+    else
+        snprintf(buf, cap, "%04ld-%02d-%02d %02ld:%02ld:%02ld", y, m, d,
+                 secs / 3600, secs / 60 % 60, secs % 60);
+}
+
 int tally__xlsx_date(double serial, tally__numkind kind, int date1904,
                      char *buf, size_t cap)
 {
     if (!(serial >= 0 && serial <= LAST_SERIAL + 1))
         return 0;
-    double day = floor(serial);
-    long secs = lround((serial - day) * 86400.0);
-    long days = (long)day + secs / 86400;
-    secs %= 86400;
-    int h = (int)(secs / 3600), mi = (int)(secs / 60 % 60), s = (int)(secs % 60);
-    if (kind == TALLY__NUM_TIME && days == 0) {
-        snprintf(buf, cap, "%02d:%02d:%02d", h, mi, s);
+    if (kind == TALLY__NUM_TIME && serial < 1) {
+        tally__iso_time(serial * 86400.0, buf, cap);
         return 1;
     }
-    long y;
-    int m, d;
-    if (!date1904 && days == 60) {
-        y = 1900, m = 2, d = 29; /* the day that never was */
-    } else {
-        long epoch = date1904 ? EPOCH_1904 : EPOCH_1900 + (days < 60);
-        civil_from_days(epoch + days, &y, &m, &d);
+    if (!date1904 && serial >= 60 && serial < 61) {
+        /* The day that never was: written as Excel shows it. */
+        tally__iso_date(EPOCH_1900 + 1 + serial - 1, kind, buf, cap);
+        memcpy(buf + 8, "29", 2);
+        return 1;
     }
-    if (kind == TALLY__NUM_DATE || (h == 0 && mi == 0 && s == 0 &&
-                                    kind != TALLY__NUM_DATETIME))
-        snprintf(buf, cap, "%04ld-%02d-%02d", y, m, d);
-    else
-        snprintf(buf, cap, "%04ld-%02d-%02d %02d:%02d:%02d", y, m, d, h, mi,
-                 s);
+    double epoch = date1904 ? EPOCH_1904 : EPOCH_1900 + (serial < 60);
+    tally__iso_date(epoch + serial, kind, buf, cap);
     return 1;
 }
 
-/* --- strings --------------------------------------------------------------- */
+/* --- strings -------------------------------------------------------------- */
 
 static int hex4(const char *p, unsigned *v)
 {
@@ -171,9 +181,8 @@ static int hex4(const char *p, unsigned *v)
     for (int i = 0; i < 4; i++) {
         if (!isxdigit((unsigned char)p[i]))
             return 0;
-        *v = *v * 16 + (unsigned)(isdigit((unsigned char)p[i])
-                                      ? p[i] - '0'
-                                      : tolower((unsigned char)p[i]) - 'a' + 10);
+        int c = tolower((unsigned char)p[i]);
+        *v = *v * 16 + (unsigned)(isdigit(c) ? c - '0' : c - 'a' + 10);
     }
     return 1;
 }
