@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 # "Dependencies"). Tests: cmocka, python3-openpyxl (reads workbooks back),
 # locales (a decimal-comma locale for the xlsx writer test).
 packages="build-essential cmake pkg-config libgsl-dev libxlsxwriter-dev
-libyaml-dev"
+libyaml-dev libminizip-dev libexpat1-dev libreadstat-dev"
 test_packages="libcmocka-dev python3 python3-openpyxl locales pmccabe"
 
 want_tests=0

@@ -1,10 +1,11 @@
 # golden.cmake: run one CLI golden test case (tests/cli/<case>/).
 #
 #   cmake -DTALLY=<binary> -DCASE=<case dir> -DWORK=<scratch dir>
-#         -DSAMPLES=<samples dir> -P golden.cmake
+#         -DSAMPLES=<samples dir> [-DFIXTURES=<dir>] -P golden.cmake
 #
 # The case's `cmd` file is one shell command line, run with sh in WORK,
-# where `samples` points at the repository's samples and `tally` at the
+# where `samples` points at the repository's samples, `fixtures` at
+# tests/fixtures (binary files: workbooks, SPSS files) and `tally` at the
 # binary; its standard output must equal `stdout.exact`, its standard error
 # `stderr.exact` (empty when the file is absent) and its exit status the
 # number in `exit` (0 when absent). With TALLY_UPDATE_GOLDEN=1 in the
@@ -13,6 +14,9 @@
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 file(CREATE_LINK ${SAMPLES} ${WORK}/samples SYMBOLIC)
+if(DEFINED FIXTURES)
+    file(CREATE_LINK ${FIXTURES} ${WORK}/fixtures SYMBOLIC)
+endif()
 file(CREATE_LINK ${TALLY} ${WORK}/tally SYMBOLIC)
 file(READ ${CASE}/cmd cmd)
 string(STRIP "${cmd}" cmd)

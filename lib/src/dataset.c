@@ -96,7 +96,14 @@ static int copy_source(tally_dataset *ds, const tally_source *src)
     ds->source = *src;
     ds->source.file = tally__arena_strdup(ds->arena, src->file);
     ds->source.format = tally__arena_strdup(ds->arena, src->format);
-    return ds->source.file && ds->source.format ? 0 : -1;
+    /* XLSX sheet and .zip member: NULL when there is none. */
+    ds->source.sheet = tally__arena_strdup(ds->arena, src->sheet);
+    ds->source.member = tally__arena_strdup(ds->arena, src->member);
+    return ds->source.file && ds->source.format &&
+                   !src->sheet == !ds->source.sheet &&
+                   !src->member == !ds->source.member
+               ? 0
+               : -1;
 }
 
 int tally__ds_copy_info(tally_dataset *to, const tally_dataset *from)

@@ -555,6 +555,7 @@ static tally_status infer(infer_ctx *x, tally_error *err)
     if (st != TALLY_OK)
         return tally__fail(err, st, "cannot infer the codebook: %s",
                            tally_strerror(st));
+    TALLY_TRY(tally__infer_declared(x->raw, x->cb, err));
     return tally__codebook_validate(x->cb, err);
 }
 

@@ -87,4 +87,10 @@ int tally__infer_joined(tally__colinfo *info, size_t max_options,
 int tally__is_tick(const char *s);
 int tally__is_untick(const char *s);
 
+/* Apply what the reader declared (SPSS/Stata dictionaries: labels,
+   value labels, missing codes, measure) to the inferred questions
+   (infer_declared.c). */
+tally_status tally__infer_declared(const tally_raw *raw, tally_codebook *cb,
+                                   tally_error *err);
+
 #endif /* TALLY_INFER_H */

@@ -103,8 +103,14 @@ static tally_status json_source(tally_buf *b, const tally_dataset *ds)
     TALLY_TRY(tally__buf_puts(b, "{\"file\":"));
     TALLY_TRY(tally__json_str(b, s->file));
     TALLY_TRY(json_str_key(b, "format", s->format));
+    if (s->member)
+        TALLY_TRY(json_str_key(b, "member", s->member));
+    if (s->sheet)
+        TALLY_TRY(json_str_key(b, "sheet", s->sheet));
     TALLY_TRY(json_str_key(b, "encoding", tally_encoding_name(s->encoding)));
-    TALLY_TRY(json_str_key(b, "delimiter", delimiter_name(s->delimiter)));
+    TALLY_TRY(json_str_key(b, "delimiter", s->delimiter
+                                               ? delimiter_name(s->delimiter)
+                                               : NULL));
     TALLY_TRY(json_str_key(b, "dialect", tally_dialect_name(s->dialect)));
     TALLY_TRY(tally__json_key(b, "header_rows", 0));
     TALLY_TRY(tally__json_num(b, (double)s->header_rows));
@@ -180,8 +186,10 @@ static int source_table(tally_tables *ts, const tally_dataset *ds)
     tally_table *t = tally__table_new(ts, s->file, "Info", 2);
     const char *lines[][2] = {
         {"Format", s->format},
+        {"Member", s->member}, /* of a .zip download, or NULL */
+        {"Sheet", s->sheet},   /* of a workbook, or NULL */
         {"Encoding", tally_encoding_name(s->encoding)},
-        {"Delimiter", delimiter_name(s->delimiter)},
+        {"Delimiter", s->delimiter ? delimiter_name(s->delimiter) : NULL},
         {"Dialect", tally_dialect_name(s->dialect)},
         {"Header rows", header_rows},
         {"Respondents", rows},
@@ -191,7 +199,7 @@ static int source_table(tally_tables *ts, const tally_dataset *ds)
     if (!t)
         return -1;
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
-        if (text_row(ts, t, lines[i]))
+        if (lines[i][1] && text_row(ts, t, lines[i]))
             return -1;
     return 0;
 }

@@ -34,12 +34,44 @@
  */
 #define TALLY__SATURATED 65536
 
+/*
+ * What a reader declares about a column beyond its cells: an SPSS or
+ * Stata variable's dictionary (read_stat.c), used by the codebook
+ * inference (infer_declared.c). NULL for CSV and XLSX columns. The cells
+ * of a labelled variable hold the label text, so everything else reads
+ * them as it reads any export.
+ */
+typedef enum tally__measure {
+    TALLY__MEASURE_UNKNOWN = 0,
+    TALLY__MEASURE_NOMINAL,
+    TALLY__MEASURE_ORDINAL,  /* an ordered scale                      */
+    TALLY__MEASURE_SCALE     /* a quantity                            */
+} tally__measure;
+
+typedef struct tally__declared_code {
+    const char *code;   /* the value as text: "1", "99", "M"          */
+    double value;       /* numeric variables: the value; else NaN     */
+    const char *label;  /* its value label, or NULL (a bare missing
+                           code); cells hold it when there is one     */
+    int missing;        /* a user-missing value                       */
+} tally__declared_code;
+
+typedef struct tally__declared {
+    const char *label;  /* variable label: the question text, or NULL */
+    tally__measure measure;
+    int numeric;        /* numeric (else string) variable             */
+    size_t n_codes;     /* value labels and missing codes, in code
+                           order (numbers by value, strings by bytes) */
+    const tally__declared_code *codes;
+} tally__declared;
+
 typedef struct tally__rawcol {
     tally__strdict dict;
     unsigned char *ids; /* nrec ids of `width` bytes                   */
     unsigned width;     /* 1, 2 or 4                                   */
     size_t cap;         /* records the ids array can hold              */
     tally_column info;  /* filled by the dialect                       */
+    const tally__declared *decl; /* the reader's dictionary, or NULL   */
     /* The last value of each length: the answers of a scale question
        mostly differ in length ("Agree", "Strongly agree"), so one
        comparison usually finds a value without hashing it. */

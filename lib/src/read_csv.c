@@ -13,24 +13,7 @@
 #include "csv_records.h"
 #include "encoding.h"
 #include "io_internal.h"
-
-#define DEFAULT_MAX_FIELD ((size_t)16 << 20)
-#define DEFAULT_MAX_COLUMNS ((size_t)65536)
-#define DEFAULT_MAX_ROWS ((size_t)100000000)
-
-static tally_read_opts with_defaults(const tally_read_opts *opts)
-{
-    tally_read_opts o = {0};
-    if (opts)
-        o = *opts;
-    if (!o.max_field_bytes)
-        o.max_field_bytes = DEFAULT_MAX_FIELD;
-    if (!o.max_columns)
-        o.max_columns = DEFAULT_MAX_COLUMNS;
-    if (!o.max_rows)
-        o.max_rows = DEFAULT_MAX_ROWS;
-    return o;
-}
+#include "read_internal.h"
 
 /* ASCII text in UTF-16 without a BOM has a NUL in every other byte. */
 static tally_encoding sniff_utf16(const unsigned char *p, size_t n)
@@ -215,7 +198,7 @@ static tally_status read_text(tally_io *io, const tally_read_opts *opts,
     size_t size, bom_len;
     TALLY_TRY(tally__io_contents(io, &data, &size, err));
     attempt a = {io, data, tally_io_name(io), TALLY_ENCODING_AUTO, 0,
-                 with_defaults(opts)};
+                 tally__read_defaults(opts)};
     tally_encoding bom = tally__bom_encoding(data, size, &bom_len);
     a.enc = a.opts.encoding ? a.opts.encoding
                             : bom ? bom : sniff_utf16(data, size);

@@ -275,6 +275,7 @@ static int apply(opt_id id, const char *v, cli_opts *o)
     case OPT_OUTPUT: o->output = v; return 0;
     case OPT_FORMAT: o->format = v; return 0;
     case OPT_WEIGHT: o->weight = v; return 0;
+    case OPT_SHEET: o->read.sheet = v; return 0;
     case OPT_COUNT: o->count = v; return 0;
     case OPT_WHERE: return add_value(&o->where, &o->n_where, v);
     case OPT_BY: return add_value(&o->by, &o->n_by, v);

@@ -91,6 +91,16 @@ typedef struct tally_read_opts {
     int threads;             /**< 0: up to 2; 1 disables parallel parse */
     tally_progress_fn progress; /**< NULL: none                         */
     void *progress_ctx;      /**< passed to progress; borrowed          */
+    /** XLSX: the sheet to read, by name (NULL: the first); borrowed. */
+    const char *sheet;
+    /** ZIP containers (XLSX, a .zip download): the most bytes any entry,
+        and all entries together, may unpack to; 0: 1 GiB. Checked before
+        anything is inflated: TALLY_ERR_LIMIT. */
+    unsigned long long max_unzip_bytes;
+    /** ZIP containers: the highest compression ratio accepted for entries
+        above 1 MiB (deflate cannot exceed about 1032:1; zip bombs come
+        close); 0: 200. */
+    unsigned max_unzip_ratio;
 } tally_read_opts;
 
 /** A raw table: header rows and text cells. Opaque. */
@@ -116,19 +126,27 @@ typedef struct tally_column {
 /** Where the data came from and how it was read. Read-only. */
 typedef struct tally_source {
     const char *file;       /**< name of the input                      */
-    const char *format;     /**< "csv"                                  */
+    const char *format;     /**< "csv", "xlsx", "sav", "zsav", "por",
+                                 "dta"                                  */
     tally_encoding encoding;
     char delimiter;         /**< ',' ';' or '\t'                        */
     int bom;                /**< 1 when the file began with a BOM       */
     tally_dialect dialect;
     size_t header_rows;     /**< rows before the first respondent       */
+    const char *sheet;      /**< XLSX: the sheet read, else NULL        */
+    const char *member;     /**< the entry read from a .zip download
+                                 that wraps the export, else NULL       */
 } tally_source;
 
 /**
  * @brief Read an export, recognising its container from its first bytes.
  *
- * This version reads CSV/TSV text; other containers give
- * TALLY_ERR_UNSUPPORTED naming what was found.
+ * CSV/TSV text (tally_read_csv()); XLSX workbooks (the first sheet, or
+ * opts->sheet); a .zip that wraps exactly one CSV, XLSX or SPSS/Stata
+ * export (SurveyMonkey and Qualtrics downloads); SPSS .sav, .zsav and
+ * .por and Stata .dta files. Other containers (legacy .xls, PDF, ...)
+ * give TALLY_ERR_UNSUPPORTED naming what was found. Errors name the
+ * file; for XLSX, the line of an error or note is the sheet row.
  *
  * @param io    the input; borrowed for the call.
  * @param opts  NULL or options (zero means defaults).
