@@ -268,15 +268,10 @@ static int apply_number(opt_id id, const char *v, cli_opts *o)
     return rc;
 }
 
-static int apply(opt_id id, const char *v, cli_opts *o)
+/* Options that are switches or parsed words. */
+static int apply_other(opt_id id, const char *v, cli_opts *o)
 {
     switch (id) {
-    case OPT_CODEBOOK: o->codebook = v; return 0;
-    case OPT_OUTPUT: o->output = v; return 0;
-    case OPT_FORMAT: o->format = v; return 0;
-    case OPT_WEIGHT: o->weight = v; return 0;
-    case OPT_SHEET: o->read.sheet = v; return 0;
-    case OPT_COUNT: o->count = v; return 0;
     case OPT_WHERE: return add_value(&o->where, &o->n_where, v);
     case OPT_BY: return add_value(&o->by, &o->n_by, v);
     case OPT_PERCENT: return parse_percents(v, &o->table.percents);
@@ -291,6 +286,19 @@ static int apply(opt_id id, const char *v, cli_opts *o)
     case OPT_DIALECT:
     case OPT_ENCODING: return parse_keyword(id, v, o);
     default: return apply_number(id, v, o);
+    }
+}
+
+static int apply(opt_id id, const char *v, cli_opts *o)
+{
+    switch (id) {
+    case OPT_CODEBOOK: o->codebook = v; return 0;
+    case OPT_OUTPUT: o->output = v; return 0;
+    case OPT_FORMAT: o->format = v; return 0;
+    case OPT_WEIGHT: o->weight = v; return 0;
+    case OPT_SHEET: o->read.sheet = v; return 0;
+    case OPT_COUNT: o->count = v; return 0;
+    default: return apply_other(id, v, o);
     }
 }
 
