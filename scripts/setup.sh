@@ -14,10 +14,11 @@ cd "$(dirname "$0")/.."
 
 # Build: compiler, CMake, and the libraries libtally links (README,
 # "Dependencies"). Tests: cmocka, python3-openpyxl (reads workbooks back),
-# locales (a decimal-comma locale for the xlsx writer test).
+# locales (a decimal-comma locale for the xlsx writer test), pspp (GNU PSPP:
+# reference.pspp-crosstabs compares tally xtab with its CROSSTABS).
 packages="build-essential cmake pkg-config libgsl-dev libxlsxwriter-dev
 libyaml-dev libminizip-dev libexpat1-dev libreadstat-dev"
-test_packages="libcmocka-dev python3 python3-openpyxl locales pmccabe"
+test_packages="libcmocka-dev python3 python3-openpyxl locales pmccabe pspp"
 
 want_tests=0
 for arg in "$@"; do

@@ -370,7 +370,9 @@ static const scale_case scale_cases[] = {
 static tally_dataset *scale_dataset(const scale_case *c)
 {
     char yaml[512], *p = yaml;
-    char rows[5][8];
+    /* Room for the largest size_t, so that no option number can
+       overflow it (GCC checks the worst case at -O0). */
+    char rows[5][sizeof "r,p18446744073709551615"];
     run runs[7];
     p += sprintf(p, "questions:\n  - id: S\n    type: scale\n"
                     "    column: S\n    missing: [\"Don't know\"]\n");
