@@ -340,6 +340,61 @@ int tally__infer_joined(tally__colinfo *info, size_t max_options,
     return rc;
 }
 
+/* Add count ticks of the piece s (len bytes) to the options of info. */
+static int count_piece(tally__colinfo *info, size_t cap, const char *s,
+                       size_t len, size_t count, tally__arena *arena)
+{
+    for (size_t i = 0; i < info->n_options; i++)
+        if (strlen(info->options[i].text) == len &&
+            !memcmp(info->options[i].text, s, len)) {
+            info->options[i].count += count;
+            return 0;
+        }
+    if (info->n_options == cap)
+        return 1;
+    tally__value *v = &info->options[info->n_options++];
+    v->text = tally__arena_strndup(arena, s, len);
+    v->count = count;
+    return v->text ? 0 : -1;
+}
+
+static int by_ticks(const void *a, const void *b)
+{
+    const tally__value *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count < y->count ? 1 : -1;
+    return strcmp(x->text, y->text);
+}
+
+int tally__infer_split(tally__colinfo *info, const char *sep,
+                       size_t max_options, tally__arena *arena)
+{
+    size_t seplen = strlen(sep);
+    if (!seplen || info->n_valid > TALLY__MAX_COMBINATIONS)
+        return 0;
+    info->options = tally__arena_calloc(arena, max_options + 1,
+                                        sizeof *info->options);
+    if (!info->options)
+        return -1;
+    info->n_options = 0;
+    for (size_t i = 0; i < info->n_valid; i++)
+        for (const char *s = info->valid[i].text; *s;) {
+            const char *end = strstr(s, sep);
+            size_t len = end ? (size_t)(end - s) : strlen(s);
+            int rc = len ? count_piece(info, max_options, s, len,
+                                       info->valid[i].count, arena)
+                         : 0;
+            if (rc != 0) {
+                info->n_options = 0;
+                return rc < 0 ? -1 : 0;
+            }
+            s += len + (end ? seplen : 0);
+        }
+    qsort(info->options, info->n_options, sizeof *info->options, by_ticks);
+    info->kind = TALLY__COL_JOINED;
+    return 1;
+}
+
 int tally__is_tick(const char *s)
 {
     static const char *const ticks[] = {"1", "y", "x", "true", "selected",
@@ -354,8 +409,10 @@ int tally__is_untick(const char *s)
 {
     if (tally__is_blank(s))
         return 1;
+    /* "n/a": Kobo's choice column of a question not asked. */
     static const char *const unticks[] = {"", "0", "n", "no", "false",
-                                          "not selected", "unchecked"};
+                                          "not selected", "unchecked",
+                                          "n/a"};
     for (size_t i = 0; i < TALLY_ARRAY_SIZE(unticks); i++)
         if (strcasecmp(s, unticks[i]) == 0)
             return 1;

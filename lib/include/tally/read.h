@@ -91,6 +91,10 @@ typedef struct tally_read_opts {
     int threads;             /**< 0: up to 2; 1 disables parallel parse */
     tally_progress_fn progress; /**< NULL: none                         */
     void *progress_ctx;      /**< passed to progress; borrowed          */
+    /** 0: leave out the platform's preview, test, spam and imported
+        responses (Qualtrics `Status`), with a note saying how many;
+        1: keep every row. */
+    int all_responses;
 } tally_read_opts;
 
 /** A raw table: header rows and text cells. Opaque. */
@@ -98,9 +102,17 @@ typedef struct tally_raw tally_raw;
 
 /** What a column is for, as far as the dialect can tell. */
 typedef enum tally_column_role {
-    TALLY_ROLE_ANSWER = 0,  /**< an answer (or part of one)             */
+    TALLY_ROLE_ANSWER = 0,  /**< an answer (or part of one); the data
+                                 decide its type                        */
     TALLY_ROLE_META,        /**< platform metadata or personal data     */
-    TALLY_ROLE_OTHER_TEXT   /**< "Other (please specify)" free text      */
+    TALLY_ROLE_OTHER_TEXT,  /**< "Other (please specify)" free text: a
+                                 text question of its own (verbatims)   */
+    TALLY_ROLE_OPTION,      /**< one option of a multi-select question,
+                                 ticked or not; its group holds the
+                                 other options                          */
+    TALLY_ROLE_TEXT,        /**< an open answer (comment box)           */
+    TALLY_ROLE_JOINED       /**< the options chosen, joined with
+                                 tally_column.separator                 */
 } tally_column_role;
 
 /** A column of the raw table as the dialect understood it. Read-only. */
@@ -111,6 +123,9 @@ typedef struct tally_column {
     const char *group; /**< dialect's question key shared by a block, or
                             NULL when the dialect does not group         */
     tally_column_role role;
+    const char *separator; /**< TALLY_ROLE_JOINED: the joiner, else NULL */
+    const char *reason;    /**< TALLY_ROLE_META: why ("response status"),
+                                or NULL                                  */
 } tally_column;
 
 /** Where the data came from and how it was read. Read-only. */
@@ -122,6 +137,9 @@ typedef struct tally_source {
     int bom;                /**< 1 when the file began with a BOM       */
     tally_dialect dialect;
     size_t header_rows;     /**< rows before the first respondent       */
+    const char *layout;     /**< the platform's export generation when
+                                 it has several ("current", "2016",
+                                 "legacy" for Qualtrics), or NULL       */
 } tally_source;
 
 /**
