@@ -184,6 +184,36 @@ static void other_text(tally_raw *raw, size_t c)
         raw->cols[c].info.role = TALLY_ROLE_OTHER_TEXT;
 }
 
+/* Questions of one group ("grp/a", "grp/b"): the inference makes a
+   matrix of them when they share their answers (Kobo's Likert tables
+   are groups of select_one questions). -1 out of memory. */
+static int group_siblings(tally_raw *raw)
+{
+    for (size_t c = 0; c < raw->ncols; c++) {
+        tally_column *info = &raw->cols[c].info;
+        const char *slash = strrchr(info->name, '/');
+        if (info->role != TALLY_ROLE_ANSWER || !slash || info->group)
+            continue;
+        size_t len = (size_t)(slash - info->name), e = c + 1;
+        while (e < raw->ncols && raw->cols[e].info.role == TALLY_ROLE_ANSWER &&
+               child_of(raw, e, info->name, len))
+            e++;
+        if (e - c < 2)
+            continue;
+        const char *parent = tally__arena_strndup(raw->arena, info->name,
+                                                  len);
+        if (!parent)
+            return -1;
+        for (size_t i = c; i < e; i++) {
+            raw->cols[i].info.group = parent;
+            raw->cols[i].info.text = parent;
+            raw->cols[i].info.sub = last_segment(raw->cols[i].info.name);
+        }
+        c = e - 1;
+    }
+    return 0;
+}
+
 tally_status tally__kobo_apply(tally_raw *raw, tally_error *err)
 {
     raw->source.header_rows = 1;
@@ -211,5 +241,5 @@ tally_status tally__kobo_apply(tally_raw *raw, tally_error *err)
         }
         c++;
     }
-    return TALLY_OK;
+    return group_siblings(raw) == 0 ? TALLY_OK : tally__nomem(err);
 }

@@ -451,6 +451,16 @@ static int share_answers(const infer_ctx *x, size_t c, size_t e)
     return 1;
 }
 
+/* Does the dialect's group say "matrix" by itself? A Qualtrics,
+   SurveyMonkey or LimeSurvey block is one question; a Kobo group path is
+   a section of the form, whose questions share their answers only when
+   they are a Likert table. */
+static int declared_matrix(const infer_ctx *x)
+{
+    return dialect_groups(x->raw) &&
+           tally_raw_source(x->raw)->dialect != TALLY_DIALECT_KOBO;
+}
+
 /*
  * Do columns [c, e) share one set of answer labels? Their answers are
  * pooled and classified as one column; a scale, or a few categories that
@@ -485,7 +495,7 @@ static int matrix_union(infer_ctx *x, size_t c, size_t e, tally__colinfo *u)
     return u->n_valid > 0 &&
            (u->kind == TALLY__COL_SCALE ||
             (u->kind == TALLY__COL_SINGLE &&
-             (u->no_joined || share_answers(x, c, e))));
+             (declared_matrix(x) || share_answers(x, c, e))));
 }
 
 static tally_status add_matrix(infer_ctx *x, size_t c, size_t e,
