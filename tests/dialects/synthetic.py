@@ -3,7 +3,8 @@
 2-6) must give the same `tally freq --format json` counts for every
 question, and each layout's inferred codebook read back with -c the
 same tables (the codebook round trip of tests/cli/codebook-roundtrip,
-per dialect).
+per dialect); an edited codebook (a question renamed, a scale reversed,
+a missing code declared) applies to every layout alike.
 
     synthetic.py TALLY WORKDIR
 
@@ -155,6 +156,37 @@ def shape(q):
     return (q["type"], cats(q))
 
 
+def edited(exe, path, cb, name):
+    """An evaluator's corrections work for every dialect: the single
+    question renamed, the Likert scale reversed, its middle point made a
+    missing code. Returns the problems found."""
+    import yaml  # Debian's python3-yaml
+    with open(cb, encoding="utf-8") as f:
+        book = yaml.safe_load(f)
+    for q in book["questions"]:
+        if q["type"] == "single":
+            q["id"], q["text"] = "group", "Stakeholder group"
+        if q["type"] == "matrix":
+            q["options"] = list(reversed(AGREE[:2] + AGREE[3:]))
+            q["missing"] = [AGREE[2]]
+            q.pop("values", None)
+    out = cb.replace(".yaml", "-edited.yaml")
+    with open(out, "w", encoding="utf-8") as f:
+        yaml.safe_dump(book, f, allow_unicode=True)
+    got = json.loads(tally(exe, "freq", path, "-c", out, "--format", "json"))
+    single = [q for q in got if q["question"] == "group"]
+    matrix = [q for q in got if q["type"] == "matrix"]
+    problems = []
+    if len(single) != 1 or single[0]["text"] != "Stakeholder group":
+        problems.append("%s: the renamed question is missing" % name)
+    labels = [c["label"] for c in matrix[0]["items"][0]["categories"]]
+    if labels[:5] != list(reversed(AGREE[:2] + AGREE[3:])) + [AGREE[2]] or \
+            not matrix[0]["items"][0]["categories"][4]["missing"]:
+        problems.append("%s: scale order or missing code not applied: %s"
+                        % (name, labels))
+    return problems
+
+
 def main():
     exe, work = sys.argv[1], sys.argv[2]
     os.makedirs(work, exist_ok=True)
@@ -177,6 +209,7 @@ def main():
         if tally(exe, "freq", path, "-c", cb, "--format", "json") != freq:
             errors.append("%s: the codebook read back gives other tables"
                           % name)
+        errors += edited(exe, path, cb, name)
     for e in errors:
         print(e)
     return 1 if errors else 0
