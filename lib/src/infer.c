@@ -170,6 +170,31 @@ static tally_qtype question_type(tally__colkind kind)
 
 /* --- one column, one question --------------------------------------------- */
 
+/* Does the dialect group columns itself (so that a shared prefix of
+   their names means nothing)? Plain tables and Google Forms do not. */
+static int dialect_groups(const tally_raw *raw)
+{
+    tally_dialect d = tally_raw_source(raw)->dialect;
+    return d != TALLY_DIALECT_PLAIN && d != TALLY_DIALECT_GOOGLE_FORMS &&
+           d != TALLY_DIALECT_AUTO;
+}
+
+/* A question of one column: its question text, with the item or
+   option label of a column a platform's group left alone ("Other,
+   please specify" text, a slider's item). NULL out of memory. */
+static const char *single_text(infer_ctx *x, const tally_column *col)
+{
+    if (!dialect_groups(x->raw))
+        return col->name;
+    if (!col->sub || !col->text)
+        return col->text ? col->text : col->name;
+    size_t n = strlen(col->text) + strlen(col->sub) + 4;
+    char *t = tally__arena_alloc(x->tmp, n);
+    if (t)
+        snprintf(t, n, "%s - %s", col->text, col->sub);
+    return t;
+}
+
 static tally_status add_single(infer_ctx *x, size_t c)
 {
     const tally__colinfo *ci = &x->cols[c];
@@ -181,12 +206,13 @@ static tally_status add_single(infer_ctx *x, size_t c)
     q->id = q->type == TALLY_QTYPE_META ? meta_id(x, col->name)
                                         : question_id(x, col->name,
                                                       col->name);
-    q->text = tally__cb_str(x->cb, col->name);
+    q->text = tally__cb_str(x->cb, single_text(x, col));
     q->column = tally__cb_str(x->cb, col->name);
     q->ordered = ci->kind == TALLY__COL_SCALE;
     q->reason = tally__cb_str(x->cb, ci->reason);
     if (ci->kind == TALLY__COL_JOINED)
-        q->separator = tally__cb_str(x->cb, ", ");
+        q->separator = tally__cb_str(x->cb, col->separator ? col->separator
+                                                           : ", ");
     if (q->type != TALLY_QTYPE_META && q->type != TALLY_QTYPE_TEXT) {
         q->options = column_options(x, ci, &q->n_options);
         if (q->n_options && !q->options)
@@ -200,14 +226,20 @@ static tally_status add_single(infer_ctx *x, size_t c)
 /* --- groups of columns --------------------------------------------------- */
 
 /* The key that groups column c with its neighbours: the dialect's group,
-   else the header before its last '_', '.' or '/' ("Q4_1" -> "Q4"). */
+   else (plain tables) the header before its last '_', '.' or '/' ("Q4_1"
+   -> "Q4"). Text, joined and metadata columns are questions of their
+   own. */
 static int group_key(const tally_raw *raw, size_t c, char *key, size_t cap)
 {
     const tally_column *col = tally_raw_column(raw, c);
+    if (col->role != TALLY_ROLE_ANSWER && col->role != TALLY_ROLE_OPTION)
+        return 0;
     if (col->group) {
         snprintf(key, cap, "[%s", col->group);
         return 1;
     }
+    if (dialect_groups(raw))
+        return 0;
     const char *sep = strrchr(col->name, '_');
     const char *dot = strrchr(col->name, '.');
     const char *slash = strrchr(col->name, '/');
@@ -307,13 +339,36 @@ static void group_names(const infer_ctx *x, size_t c, char *key, size_t cap,
 {
     const tally_column *col = tally_raw_column(x->raw, c);
     group_key(x->raw, c, key, cap);
-    *text = col->group ? col->group : key;
+    *text = col->group ? (col->text ? col->text : col->group) : key;
+}
+
+/* The id base of a group the dialect formed: the names' shared prefix
+   before a '_' or '/' when id-like ("Q2_1", "Q2_2" -> "Q2"), else NULL
+   (a "Q<n>" id). */
+static const char *group_id(const infer_ctx *x, size_t c, size_t e,
+                            char *buf, size_t cap)
+{
+    const char *first = tally_raw_column(x->raw, c)->name;
+    const char *sep = strrchr(first, '_'), *slash = strrchr(first, '/');
+    sep = slash > sep ? slash : sep;
+    if (!sep || (size_t)(sep - first) >= cap)
+        return NULL;
+    snprintf(buf, cap, "%.*s", (int)(sep - first), first);
+    size_t n = strlen(buf);
+    for (size_t i = c + 1; i < e; i++) {
+        const char *name = tally_raw_column(x->raw, i)->name;
+        if (strncmp(name, buf, n) != 0 || (name[n] != '_' && name[n] != '/'))
+            return NULL;
+    }
+    return id_like(buf) ? buf : NULL;
 }
 
 static const char *option_label(const infer_ctx *x, size_t c)
 {
     const char *lab;
     const tally_column *col = tally_raw_column(x->raw, c);
+    if (col->role == TALLY_ROLE_OPTION && col->sub)
+        return col->sub;
     dichotomy(&x->cols[c], &lab);
     if (*lab)
         return lab;
@@ -322,9 +377,11 @@ static const char *option_label(const infer_ctx *x, size_t c)
 
 static tally_status add_multi(infer_ctx *x, size_t c, size_t e)
 {
-    char key[256];
+    char key[256], base[64];
     const char *text;
     group_names(x, c, key, sizeof key, &text);
+    const char *id = key[0] == '[' ? group_id(x, c, e, base, sizeof base)
+                                   : key;
     tally_option *o = tally__arena_calloc(x->tmp, e - c, sizeof *o);
     tally_question *q = tally__codebook_add(x->cb);
     if (!o || !q)
@@ -338,7 +395,7 @@ static tally_status add_multi(infer_ctx *x, size_t c, size_t e)
                 o[i].label = o[i].column; /* repeated label: say which */
     }
     q->type = TALLY_QTYPE_MULTI;
-    q->id = question_id(x, key[0] == '[' ? NULL : key, NULL);
+    q->id = question_id(x, id, NULL);
     q->text = tally__cb_str(x->cb, text);
     q->options = tally__cb_options(x->cb, o, e - c);
     q->n_options = e - c;
@@ -394,6 +451,16 @@ static int share_answers(const infer_ctx *x, size_t c, size_t e)
     return 1;
 }
 
+/* Does the dialect's group say "matrix" by itself? A Qualtrics,
+   SurveyMonkey or LimeSurvey block is one question; a Kobo group path is
+   a section of the form, whose questions share their answers only when
+   they are a Likert table. */
+static int declared_matrix(const infer_ctx *x)
+{
+    return dialect_groups(x->raw) &&
+           tally_raw_source(x->raw)->dialect != TALLY_DIALECT_KOBO;
+}
+
 /*
  * Do columns [c, e) share one set of answer labels? Their answers are
  * pooled and classified as one column; a scale, or a few categories that
@@ -422,17 +489,19 @@ static int matrix_union(infer_ctx *x, size_t c, size_t e, tally__colinfo *u)
         bytes += ci->mean_len * (double)ci->answered;
     }
     u->mean_len = u->answered ? bytes / (double)u->answered : 0;
+    u->no_joined = dialect_groups(x->raw);
     if (tally__classify(u, x->max_options, x->tmp) != 0)
         return -1;
     return u->n_valid > 0 &&
            (u->kind == TALLY__COL_SCALE ||
-            (u->kind == TALLY__COL_SINGLE && share_answers(x, c, e)));
+            (u->kind == TALLY__COL_SINGLE &&
+             (declared_matrix(x) || share_answers(x, c, e))));
 }
 
 static tally_status add_matrix(infer_ctx *x, size_t c, size_t e,
                                const tally__colinfo *u)
 {
-    char key[256];
+    char key[256], base[64];
     const char *text;
     group_names(x, c, key, sizeof key, &text);
     tally_item *items = tally__arena_calloc(x->tmp, e - c, sizeof *items);
@@ -440,7 +509,10 @@ static tally_status add_matrix(infer_ctx *x, size_t c, size_t e,
     if (!items || !q)
         return TALLY_ERR_NOMEM;
     q->type = TALLY_QTYPE_MATRIX;
-    q->id = question_id(x, key[0] == '[' ? NULL : key, NULL);
+    q->id = question_id(x, key[0] == '[' ? group_id(x, c, e, base,
+                                                    sizeof base)
+                                         : key,
+                        NULL);
     if (!q->id)
         return TALLY_ERR_NOMEM;
     for (size_t i = 0; i < e - c; i++) {
@@ -469,8 +541,14 @@ static tally_status add_matrix(infer_ctx *x, size_t c, size_t e,
    questions after all. */
 static tally_status add_group(infer_ctx *x, size_t c, size_t e, size_t *used)
 {
-    size_t m = multi_run(x, c, e);
+    size_t m = 0;
     *used = 0;
+    /* The dialect knows the options of a multi-select question. */
+    while (c + m < e &&
+           tally_raw_column(x->raw, c + m)->role == TALLY_ROLE_OPTION)
+        m++;
+    if (!m && !dialect_groups(x->raw))
+        m = multi_run(x, c, e);
     if (m) {
         *used = m;
         return add_multi(x, c, c + m);
@@ -500,7 +578,8 @@ static tally_status infer_all(infer_ctx *x)
         size_t e = x->cols[c].kind == TALLY__COL_META ? c + 1
                                                        : run_end(x, c);
         size_t used = 0;
-        if (e - c >= 2)
+        if (e - c >= 2 ||
+            tally_raw_column(x->raw, c)->role == TALLY_ROLE_OPTION)
             TALLY_TRY(add_group(x, c, e, &used));
         if (!used) {
             TALLY_TRY(add_single(x, c));

@@ -52,6 +52,9 @@ typedef struct tally__colinfo {
     /* DICHOTOMY: the label of the one option ("" when the data only
        says 1/Y/TRUE).                                                  */
     const char *ticked_label;
+    /* Answers are never several options joined with ", " (platforms
+       whose multi-select questions have a column per option).          */
+    int no_joined;
 } tally__colinfo;
 
 /* Describe column c of raw (values, metadata, then tally__classify);
@@ -81,6 +84,16 @@ const char *tally__meta_reason(const tally_raw *raw, size_t c,
  */
 int tally__infer_joined(tally__colinfo *info, size_t max_options,
                         tally__arena *arena);
+
+/*
+ * Read the answers of a column as options joined with sep (Kobo's
+ * space-joined XML names, which never contain the separator): every
+ * piece is an option, most often chosen first. Returns 1 and sets
+ * info->options (kind JOINED) when there are at most max_options; 0
+ * when not; -1 out of memory.
+ */
+int tally__infer_split(tally__colinfo *info, const char *sep,
+                       size_t max_options, tally__arena *arena);
 
 /* 1 for values that mean "ticked" / "not ticked" (blanks included) in
    dichotomy columns. */

@@ -42,6 +42,13 @@ static int by_count_desc(const void *a, const void *b)
     return strcmp(x->text, y->text);
 }
 
+static int by_number(const void *a, const void *b)
+{
+    double x = strtod(((const tally__value *)a)->text, NULL);
+    double y = strtod(((const tally__value *)b)->text, NULL);
+    return (x > y) - (x < y);
+}
+
 static int by_scale_pos(const void *a, const void *b)
 {
     const tally__value *x = a, *y = b;
@@ -115,6 +122,17 @@ static int numeric_points(tally__colinfo *info, int lo, int hi,
     return 0;
 }
 
+/* A platform's numeric recodes (Qualtrics "Use numeric values",
+   LimeSurvey answer codes): small whole numbers that are no rating
+   scale are the codes of categories, in their numeric order. */
+static void recodes(tally__colinfo *info, double lo, double hi)
+{
+    if (!info->no_joined || lo < 0 || hi > 10)
+        return;
+    qsort(info->valid, info->n_valid, sizeof *info->valid, by_number);
+    info->kind = TALLY__COL_SINGLE;
+}
+
 /*
  * Numbers: a rating scale when they are whole numbers inside 1-5 (three
  * or more distinct), 1-7 (reaching 6 or 7) or 0-10 (reaching 6 or more,
@@ -139,12 +157,15 @@ static int classify_numbers(tally__colinfo *info, tally__arena *arena,
     info->kind = TALLY__COL_NUMERIC;
     if (!whole)
         return 1;
+
     if (lo >= 1 && hi <= 5 && k >= 3)
         *rc = numeric_points(info, 1, 5, arena);
     else if (lo >= 1 && hi <= 7 && hi >= 6 && k >= 3)
         *rc = numeric_points(info, 1, 7, arena);
     else if (lo >= 0 && hi <= 10 && hi >= 6 && k >= 4)
         *rc = numeric_points(info, 0, 10, arena);
+    else
+        recodes(info, lo, hi);
     return 1;
 }
 
@@ -246,7 +267,8 @@ int tally__classify(tally__colinfo *info, size_t max_options,
     }
     if (classify_likert(info, arena, &rc))
         return rc;
-    rc = tally__infer_joined(info, max_options, arena);
+    rc = info->no_joined ? 0
+                         : tally__infer_joined(info, max_options, arena);
     if (rc != 0)
         return rc < 0 ? -1 : 0;
     info->kind = looks_like_text(info, max_options) ? TALLY__COL_TEXT
@@ -265,6 +287,22 @@ int tally__infer_column(const tally_raw *raw, size_t c, size_t max_options,
     if (info->reason) {
         info->kind = TALLY__COL_META;
         return 0;
+    }
+    const tally_column *col = &raw->cols[c].info;
+    tally_dialect d = raw->source.dialect;
+    info->no_joined = d != TALLY_DIALECT_PLAIN &&
+                      d != TALLY_DIALECT_GOOGLE_FORMS &&
+                      d != TALLY_DIALECT_AUTO;
+    if (col->role == TALLY_ROLE_TEXT || col->role == TALLY_ROLE_OTHER_TEXT) {
+        info->kind = TALLY__COL_TEXT;
+        return 0;
+    }
+    if (col->role == TALLY_ROLE_JOINED && col->separator &&
+        strcmp(col->separator, ", ") != 0) {
+        int rc = tally__infer_split(info, col->separator, max_options,
+                                    arena);
+        if (rc != 0)
+            return rc < 0 ? -1 : 0;
     }
     return tally__classify(info, max_options, arena);
 }

@@ -253,7 +253,9 @@ const char *tally__meta_reason(const tally_raw *raw, size_t c,
 {
     const tally_column *col = &raw->cols[c].info;
     if (col->role == TALLY_ROLE_META)
-        return "platform metadata";
+        return col->reason ? col->reason : "platform metadata";
+    if (col->role == TALLY_ROLE_OPTION)
+        return NULL; /* "1"/"0" ticks are no identifiers */
     const char *reason = by_header(col->name);
     return reason ? reason : by_content(info, tally_raw_rows(raw));
 }

@@ -30,6 +30,7 @@ typedef struct learner {
     tally__value *opt;     /* options found, with tick counts          */
     size_t n, cap;
     long *before;          /* before[a * cap + b]: a listed before b    */
+    size_t several;        /* answers holding two or more options       */
 } learner;
 
 static long find_option(const learner *l, const char *s, size_t len)
@@ -70,6 +71,15 @@ static long add_option(learner *l, const char *s, size_t len,
     return l->opt[l->n].text ? (long)l->n++ : -1;
 }
 
+/* Is a parenthesis opened in [s, end) and not closed? */
+static int open_paren(const char *s, const char *end)
+{
+    int depth = 0;
+    for (; s < end; s++)
+        depth += (*s == '(') - (*s == ')');
+    return depth > 0;
+}
+
 /* Split one answer; count ticks and which option came first. */
 static int split_answer(learner *l, const tally__value *v,
                         tally__arena *arena)
@@ -87,9 +97,11 @@ static int split_answer(learner *l, const tally__value *v,
         size_t len = o >= 0 ? strlen(l->opt[o].text) : 0;
         if (o < 0) {
             /* A piece that goes on in lower case ("Visibility, profile
-               and outreach") is one option containing the separator. */
+               and outreach") or inside parentheses ("Master (e.g. MA,
+               MS)") is one option containing the separator. */
             const char *next = strstr(s, SEP);
-            while (next && islower((unsigned char)next[SEP_LEN]))
+            while (next && (islower((unsigned char)next[SEP_LEN]) ||
+                            open_paren(s, next)))
                 next = strstr(next + SEP_LEN, SEP);
             len = next ? (size_t)(next - s) : strlen(s);
             o = add_option(l, s, len, arena);
@@ -106,6 +118,8 @@ static int split_answer(learner *l, const tally__value *v,
         if (strncmp(s, SEP, SEP_LEN) == 0)
             s += SEP_LEN;
     }
+    if (n_seen >= 2)
+        l->several += v->count;
     return 0;
 }
 
@@ -250,8 +264,53 @@ static int confirm_candidates(learner *l, const tally__colinfo *info,
     }
     /* Start again from the answers that hold one option. */
     l->n = 0;
+    l->several = 0;
     memset(l->before, 0, l->cap * l->cap * sizeof *l->before);
     return rc == 0 ? learn_singles(l, info, arena) : rc;
+}
+
+/* Can s be read as two or more known options other than skip, longest
+   first? Then the option skip is a combination of them. */
+static int composite(const learner *l, const char *s, size_t skip)
+{
+    size_t parts = 0;
+    while (*s) {
+        size_t best = 0;
+        for (size_t i = 0; i < l->n; i++) {
+            size_t len = strlen(l->opt[i].text);
+            if (i != skip && len > best &&
+                !strncmp(s, l->opt[i].text, len) &&
+                (!s[len] || !strncmp(s + len, SEP, SEP_LEN)))
+                best = len;
+        }
+        if (!best)
+            return 0;
+        parts++;
+        s += best;
+        if (!strncmp(s, SEP, SEP_LEN))
+            s += SEP_LEN;
+    }
+    return parts >= 2;
+}
+
+/* Drop the options that are combinations of others (a whole answer
+   learned as an option before its parts were known) and split the
+   answers again. */
+static int drop_composites(learner *l, const tally__colinfo *info,
+                           tally__arena *arena)
+{
+    size_t kept = 0, n = l->n;
+    for (size_t i = 0; i < n; i++)
+        if (!strstr(l->opt[i].text, SEP) || !composite(l, l->opt[i].text, i))
+            l->opt[kept++] = l->opt[i];
+    if (kept == n)
+        return 0;
+    l->n = kept;
+    l->several = 0;
+    for (size_t i = 0; i < l->n; i++)
+        l->opt[i].count = 0;
+    memset(l->before, 0, l->cap * l->cap * sizeof *l->before);
+    return split_all(l, info, arena);
 }
 
 static int learn(learner *l, const tally__colinfo *info, tally__arena *arena)
@@ -268,10 +327,15 @@ static int learn(learner *l, const tally__colinfo *info, tally__arena *arena)
             rc = -1;
     if (rc == 0)
         rc = split_all(l, info, arena);
+    if (rc == 0)
+        rc = drop_composites(l, info, arena);
     tally__free(cand);
     if (rc == -2)
         return 0;
-    return rc < 0 ? -1 : recurring(l);
+    /* Hardly anybody chose two options (one in twenty): a single-choice
+       question whose options or "Other" answers contain the separator,
+       not a multi-select one. */
+    return rc < 0 ? -1 : recurring(l) && l->several * 20 >= info->answered;
 }
 
 /* A missing code ticked together with options ("Excel, Don't know") is
@@ -340,6 +404,61 @@ int tally__infer_joined(tally__colinfo *info, size_t max_options,
     return rc;
 }
 
+/* Add count ticks of the piece s (len bytes) to the options of info. */
+static int count_piece(tally__colinfo *info, size_t cap, const char *s,
+                       size_t len, size_t count, tally__arena *arena)
+{
+    for (size_t i = 0; i < info->n_options; i++)
+        if (strlen(info->options[i].text) == len &&
+            !memcmp(info->options[i].text, s, len)) {
+            info->options[i].count += count;
+            return 0;
+        }
+    if (info->n_options == cap)
+        return 1;
+    tally__value *v = &info->options[info->n_options++];
+    v->text = tally__arena_strndup(arena, s, len);
+    v->count = count;
+    return v->text ? 0 : -1;
+}
+
+static int by_ticks(const void *a, const void *b)
+{
+    const tally__value *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count < y->count ? 1 : -1;
+    return strcmp(x->text, y->text);
+}
+
+int tally__infer_split(tally__colinfo *info, const char *sep,
+                       size_t max_options, tally__arena *arena)
+{
+    size_t seplen = strlen(sep);
+    if (!seplen || info->n_valid > TALLY__MAX_COMBINATIONS)
+        return 0;
+    info->options = tally__arena_calloc(arena, max_options + 1,
+                                        sizeof *info->options);
+    if (!info->options)
+        return -1;
+    info->n_options = 0;
+    for (size_t i = 0; i < info->n_valid; i++)
+        for (const char *s = info->valid[i].text; *s;) {
+            const char *end = strstr(s, sep);
+            size_t len = end ? (size_t)(end - s) : strlen(s);
+            int rc = len ? count_piece(info, max_options, s, len,
+                                       info->valid[i].count, arena)
+                         : 0;
+            if (rc != 0) {
+                info->n_options = 0;
+                return rc < 0 ? -1 : 0;
+            }
+            s += len + (end ? seplen : 0);
+        }
+    qsort(info->options, info->n_options, sizeof *info->options, by_ticks);
+    info->kind = TALLY__COL_JOINED;
+    return 1;
+}
+
 int tally__is_tick(const char *s)
 {
     static const char *const ticks[] = {"1", "y", "x", "true", "selected",
@@ -354,8 +473,10 @@ int tally__is_untick(const char *s)
 {
     if (tally__is_blank(s))
         return 1;
+    /* "n/a": Kobo's choice column of a question not asked. */
     static const char *const unticks[] = {"", "0", "n", "no", "false",
-                                          "not selected", "unchecked"};
+                                          "not selected", "unchecked",
+                                          "n/a"};
     for (size_t i = 0; i < TALLY_ARRAY_SIZE(unticks); i++)
         if (strcasecmp(s, unticks[i]) == 0)
             return 1;

@@ -4,7 +4,8 @@
  * personal data among them, so the evaluator sees what is never
  * tabulated) and the warnings raised while reading.
  *
- * JSON per DESIGN.md section 3; beyond its keys: "header_rows",
+ * JSON per DESIGN.md section 3; beyond its keys: "layout" (the
+ * platform's export generation, when it has several), "header_rows",
  * "weight", "filter", "notes", and "missing" (missing-code labels) next
  * to "options" for each question.
  */
@@ -112,6 +113,8 @@ static tally_status json_source(tally_buf *b, const tally_dataset *ds)
                                                ? delimiter_name(s->delimiter)
                                                : NULL));
     TALLY_TRY(json_str_key(b, "dialect", tally_dialect_name(s->dialect)));
+    if (s->layout)
+        TALLY_TRY(json_str_key(b, "layout", s->layout));
     TALLY_TRY(tally__json_key(b, "header_rows", 0));
     TALLY_TRY(tally__json_num(b, (double)s->header_rows));
     TALLY_TRY(tally__json_key(b, "respondents", 0));
@@ -180,9 +183,12 @@ static int text_row(tally_tables *ts, tally_table *t, const char *const *v)
 static int source_table(tally_tables *ts, const tally_dataset *ds)
 {
     const tally_source *s = &ds->source;
-    char rows[32], header_rows[32];
+    char rows[32], header_rows[32], dialect[96];
     snprintf(rows, sizeof rows, "%zu", ds->rows);
     snprintf(header_rows, sizeof header_rows, "%zu", s->header_rows);
+    snprintf(dialect, sizeof dialect, "%s%s%s%s",
+             tally_dialect_name(s->dialect), s->layout ? " (" : "",
+             s->layout ? s->layout : "", s->layout ? ")" : "");
     tally_table *t = tally__table_new(ts, s->file, "Info", 2);
     const char *lines[][2] = {
         {"Format", s->format},
@@ -190,7 +196,7 @@ static int source_table(tally_tables *ts, const tally_dataset *ds)
         {"Sheet", s->sheet},   /* of a workbook, or NULL */
         {"Encoding", tally_encoding_name(s->encoding)},
         {"Delimiter", s->delimiter ? delimiter_name(s->delimiter) : NULL},
-        {"Dialect", tally_dialect_name(s->dialect)},
+        {"Dialect", dialect},
         {"Header rows", header_rows},
         {"Respondents", rows},
         {"Weight", ds->weight_column ? ds->weight_column : "none"},

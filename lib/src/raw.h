@@ -204,5 +204,10 @@ void tally__rawcol_count(const tally_raw *raw, size_t c, size_t *counts);
    header row count and every column's tally_column. dialect.c. */
 tally_status tally__dialect_apply(tally_raw *raw, tally_dialect d,
                                   tally_error *err);
+/* The same with the reading options (dialect, all_responses); opts may
+   be NULL. dialect.c. */
+tally_status tally__dialect_apply_opts(tally_raw *raw,
+                                       const tally_read_opts *opts,
+                                       tally_error *err);
 
 #endif /* TALLY_RAW_H */

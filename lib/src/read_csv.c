@@ -241,8 +241,7 @@ tally_status tally_read_csv(tally_io *io, const tally_read_opts *opts,
         return tally__fail(err, TALLY_ERR_INVALID_ARG, "no input");
     tally_raw *raw = NULL;
     TALLY_TRY(read_text(io, opts, &raw, err));
-    tally_status st = tally__dialect_apply(
-        raw, opts ? opts->dialect : TALLY_DIALECT_AUTO, err);
+    tally_status st = tally__dialect_apply_opts(raw, opts, err);
     if (st != TALLY_OK) {
         tally_raw_free(raw);
         return st;

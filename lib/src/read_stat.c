@@ -373,7 +373,7 @@ tally_status tally__read_stat(const unsigned char *data, size_t size,
     if (st == TALLY_OK)
         st = set_source(&s, data);
     if (st == TALLY_OK)
-        st = tally__dialect_apply(s.raw, s.opts.dialect, err);
+        st = tally__dialect_apply_opts(s.raw, &s.opts, err);
     tally__free(s.vars);
     tally__free(s.labels);
     tally__arena_free(s.a);

@@ -325,7 +325,7 @@ tally_status tally__read_xlsx(tally__zip *z, const char *file,
     if (st == TALLY_OK)
         st = set_source(raw, file, b.book.sheet, err);
     if (st == TALLY_OK)
-        st = tally__dialect_apply(raw, b.book.opts.dialect, err);
+        st = tally__dialect_apply_opts(raw, &b.book.opts, err);
     tally__free(b.sheets);
     tally__free(b.rels);
     tally__free(b.fmts);

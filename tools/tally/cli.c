@@ -280,6 +280,7 @@ static int apply_other(opt_id id, const char *v, cli_opts *o)
     case OPT_NO_CI: o->table.no_ci = 1; return 0;
     case OPT_RAW_CSV: o->write.raw_csv = 1; return 0;
     case OPT_QUIET: o->quiet = 1; return 0;
+    case OPT_ALL_RESPONSES: o->read.all_responses = 1; return 0;
     case OPT_HELP: o->help = 1; return 0;
     case OPT_DELIMITER: return parse_delimiter(v, &o->read.delimiter);
     case OPT_CI:

@@ -101,6 +101,10 @@ typedef struct tally_read_opts {
         above 1 MiB (deflate cannot exceed about 1032:1; zip bombs come
         close); 0: 200. */
     unsigned max_unzip_ratio;
+    /** 0: leave out the platform's preview, test, spam and imported
+        responses (Qualtrics `Status`), with a note saying how many;
+        1: keep every row. */
+    int all_responses;
 } tally_read_opts;
 
 /** A raw table: header rows and text cells. Opaque. */
@@ -108,9 +112,17 @@ typedef struct tally_raw tally_raw;
 
 /** What a column is for, as far as the dialect can tell. */
 typedef enum tally_column_role {
-    TALLY_ROLE_ANSWER = 0,  /**< an answer (or part of one)             */
+    TALLY_ROLE_ANSWER = 0,  /**< an answer (or part of one); the data
+                                 decide its type                        */
     TALLY_ROLE_META,        /**< platform metadata or personal data     */
-    TALLY_ROLE_OTHER_TEXT   /**< "Other (please specify)" free text      */
+    TALLY_ROLE_OTHER_TEXT,  /**< "Other (please specify)" free text: a
+                                 text question of its own (verbatims)   */
+    TALLY_ROLE_OPTION,      /**< one option of a multi-select question,
+                                 ticked or not; its group holds the
+                                 other options                          */
+    TALLY_ROLE_TEXT,        /**< an open answer (comment box)           */
+    TALLY_ROLE_JOINED       /**< the options chosen, joined with
+                                 tally_column.separator                 */
 } tally_column_role;
 
 /** A column of the raw table as the dialect understood it. Read-only. */
@@ -121,6 +133,9 @@ typedef struct tally_column {
     const char *group; /**< dialect's question key shared by a block, or
                             NULL when the dialect does not group         */
     tally_column_role role;
+    const char *separator; /**< TALLY_ROLE_JOINED: the joiner, else NULL */
+    const char *reason;    /**< TALLY_ROLE_META: why ("response status"),
+                                or NULL                                  */
 } tally_column;
 
 /** Where the data came from and how it was read. Read-only. */
@@ -136,6 +151,9 @@ typedef struct tally_source {
     const char *sheet;      /**< XLSX: the sheet read, else NULL        */
     const char *member;     /**< the entry read from a .zip download
                                  that wraps the export, else NULL       */
+    const char *layout;     /**< the platform's export generation when
+                                 it has several ("current", "2016",
+                                 "legacy" for Qualtrics), or NULL       */
 } tally_source;
 
 /**
