@@ -32,5 +32,6 @@
 #include "tally/freq.h"
 #include "tally/assoc.h"
 #include "tally/table.h"
+#include "tally/annex.h"
 
 #endif /* TALLY_H */

@@ -370,7 +370,7 @@ static const scale_case scale_cases[] = {
 static tally_dataset *scale_dataset(const scale_case *c)
 {
     char yaml[512], *p = yaml;
-    char rows[5][8];
+    char rows[5][32];
     run runs[7];
     p += sprintf(p, "questions:\n  - id: S\n    type: scale\n"
                     "    column: S\n    missing: [\"Don't know\"]\n");

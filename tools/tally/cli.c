@@ -168,6 +168,25 @@ static int parse_keyword(opt_id id, const char *s, cli_opts *o)
     return 0;
 }
 
+/* The annex's keyword options: --layout and --sort. */
+static int parse_annex_keyword(opt_id id, const char *s, cli_opts *o)
+{
+    if (id == OPT_LAYOUT && !strcmp(s, "questions"))
+        o->annex.layout = TALLY_ANNEX_BY_QUESTION;
+    else if (id == OPT_LAYOUT && !strcmp(s, "sections"))
+        o->annex.layout = TALLY_ANNEX_BY_SECTION;
+    else if (id == OPT_SORT && !strcmp(s, "codebook"))
+        o->annex.sort = TALLY_ANNEX_SORT_CODEBOOK;
+    else if (id == OPT_SORT && !strcmp(s, "count"))
+        o->annex.sort = TALLY_ANNEX_SORT_COUNT;
+    else
+        return cli_error(EXIT_USAGE, "--%s: unknown value \"%s\" (%s)",
+                         options[id].name, s,
+                         id == OPT_LAYOUT ? "questions or sections"
+                                          : "codebook or count");
+    return 0;
+}
+
 static int add_where(cli_opts *o, const char *expr)
 {
     const char **w = realloc(o->where, (o->n_where + 1) * sizeof *w);
@@ -193,6 +212,10 @@ static int apply_number(opt_id id, const char *v, cli_opts *o)
         rc = parse_double("decimals", v, 0, 6, &d);
         o->write.decimals = d == 0 ? TALLY_DECIMALS_ZERO : (int)d;
         break;
+    case OPT_MIN_CELL:
+        return parse_double("min-cell", v, 0, 1e15, &o->annex.min_cell);
+    case OPT_MIN_BASE:
+        return parse_double("min-base", v, 0, 1e15, &o->annex.min_base);
     case OPT_MAX_FIELD:
         return parse_size("max-field-size", v, &o->read.max_field_bytes);
     case OPT_MAX_COLUMNS:
@@ -217,6 +240,12 @@ static int apply(opt_id id, const char *v, cli_opts *o)
     case OPT_WHERE: return add_where(o, v);
     case OPT_NO_CI: o->table.no_ci = 1; return 0;
     case OPT_RAW_CSV: o->write.raw_csv = 1; return 0;
+    case OPT_NO_CHARTS: o->annex.no_charts = 1; return 0;
+    case OPT_LAYOUT:
+    case OPT_SORT: return parse_annex_keyword(id, v, o);
+    case OPT_BY: /* banner crosstabs come with tally xtab (issue 3) */
+        return cli_error(EXIT_USAGE, "--by: banner crosstabs are not "
+                                     "available yet");
     case OPT_QUIET: o->quiet = 1; return 0;
     case OPT_HELP: o->help = 1; return 0;
     case OPT_DELIMITER: return parse_delimiter(v, &o->read.delimiter);

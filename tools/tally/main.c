@@ -18,6 +18,8 @@ static const struct command {
     {"info", cmd_info, "the format, respondents and questions of an export"},
     {"codebook", cmd_codebook, "the inferred codebook, as YAML to edit"},
     {"freq", cmd_freq, "frequency tables with confidence intervals"},
+    {"annex", cmd_annex, "the evaluation annex: every question, one "
+                         "workbook"},
 };
 
 static int usage(FILE *to, int code)

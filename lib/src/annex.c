@@ -1,0 +1,231 @@
+/*
+ * annex.c: tally_annex_build() (see tally/annex.h): the frequencies of
+ * every question, their tables and charts (annex_tables.c), the
+ * verbatims' count and the methodology table (annex_method.c).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "alloc.h"
+#include "annex_internal.h"
+#include "parallel.h"
+
+/* --- frequencies, two threads --------------------------------------------- */
+
+typedef struct jobs {
+    const tally_annex *a;
+    tally_freq **f;
+    tally_status *status;
+    tally_error *errors;
+} jobs;
+
+static void compute_one(void *ctx, size_t i, int thread)
+{
+    jobs *j = ctx;
+    const tally__aq *aq = &j->a->qs[i];
+    (void)thread;
+    if (tally_codebook_question(tally_dataset_codebook(j->a->ds),
+                                aq->question)->type == TALLY_QTYPE_TEXT)
+        return; /* open answers are listed, not tabulated */
+    j->status[i] = tally_freq_compute(j->a->ds, aq->question,
+                                      TALLY_ALL_ITEMS, &j->a->o.freq,
+                                      &j->f[i], &j->errors[i]);
+}
+
+/* --- banners (--by) --------------------------------------------------------- */
+
+/*
+ * SEAM for banner crosstabs (issue 3, tally/xtab.h): append the crosstab
+ * tables of question aq by each banner in a->o.banners to a->tables, on
+ * the question's sheet (set their sheet to aq->sheet, run
+ * tally__annex_suppress() on each, and count them in aq->n_tables). The
+ * writers render whatever tables a question has; nothing else changes.
+ */
+static tally_status add_banner_tables(tally_annex *a, tally__aq *aq,
+                                      tally_error *err)
+{
+    (void)aq;
+    if (!a->o.n_banners)
+        return TALLY_OK;
+    return tally__fail(err, TALLY_ERR_UNSUPPORTED,
+                       "banner crosstabs (--by) are not available yet");
+}
+
+/* --- questions ------------------------------------------------------------ */
+
+static const char *sheet_of(const tally_annex *a, const tally_question *q)
+{
+    if (a->o.layout == TALLY_ANNEX_BY_SECTION && q->section && q->section[0])
+        return q->section;
+    return q->id;
+}
+
+static size_t count_verbatims(const tally_annex *a, size_t qi)
+{
+    const char *const *texts = a->ds->q[qi].texts;
+    size_t n = 0;
+    for (size_t r = 0; texts && r < a->ds->rows; r++)
+        n += texts[r] != NULL;
+    return n;
+}
+
+static tally_status list_questions(tally_annex *a, tally_error *err)
+{
+    const tally_codebook *cb = tally_dataset_codebook(a->ds);
+    size_t n = tally_codebook_question_count(cb);
+    a->qs = tally__arena_calloc(a->arena, n + 1, sizeof *a->qs);
+    if (!a->qs)
+        return tally__nomem(err);
+    for (size_t i = 0; i < n; i++) {
+        const tally_question *q = tally_codebook_question(cb, i);
+        if (q->type == TALLY_QTYPE_META)
+            continue; /* personal data is never tabulated */
+        tally__aq *aq = &a->qs[a->nq++];
+        aq->question = i;
+        aq->sheet = sheet_of(a, q);
+        aq->base = tally_dataset_base(a->ds, i);
+        if (q->type == TALLY_QTYPE_TEXT) {
+            aq->n_verbatims = count_verbatims(a, i);
+            a->n_verbatims += aq->n_verbatims;
+        }
+    }
+    return TALLY_OK;
+}
+
+static tally_status tabulate(tally_annex *a, tally_freq **f,
+                             tally_error *err)
+{
+    for (size_t i = 0; i < a->nq; i++) {
+        tally__aq *aq = &a->qs[i];
+        aq->first_table = tally_tables_count(a->tables);
+        if (f[i])
+            TALLY_TRY(tally__annex_question_tables(a, aq, f[i], err));
+        TALLY_TRY(add_banner_tables(a, aq, err));
+        aq->n_tables = tally_tables_count(a->tables) - aq->first_table;
+    }
+    return TALLY_OK;
+}
+
+static tally_status compute_all(tally_annex *a, tally_error *err)
+{
+    size_t n = a->nq;
+    jobs j = {a, tally__calloc(n + 1, sizeof *j.f),
+              tally__calloc(n + 1, sizeof *j.status),
+              tally__calloc(n + 1, sizeof *j.errors)};
+    tally_status st = TALLY_OK;
+    if (!j.f || !j.status || !j.errors)
+        st = tally__nomem(err);
+    if (st == TALLY_OK)
+        tally__parallel_for(n, tally__default_threads(), compute_one, &j);
+    for (size_t i = 0; st == TALLY_OK && i < n; i++) {
+        st = j.status[i];
+        if (st != TALLY_OK && err)
+            *err = j.errors[i];
+    }
+    if (st == TALLY_OK)
+        st = tabulate(a, j.f, err);
+    for (size_t i = 0; j.f && i < n; i++)
+        tally_freq_free(j.f[i]);
+    tally__free(j.f);
+    tally__free(j.status);
+    tally__free(j.errors);
+    return st;
+}
+
+/* --- options -------------------------------------------------------------- */
+
+static int copy_str(tally_annex *a, const char **s)
+{
+    if (!*s)
+        return 0;
+    *s = tally__arena_strdup(a->arena, *s);
+    return *s ? 0 : -1;
+}
+
+static int set_date(tally_annex *a)
+{
+    time_t t = a->o.write.created ? (time_t)a->o.write.created
+                                  : time(NULL);
+    struct tm tm;
+    char buf[64];
+    if (!gmtime_r(&t, &tm))
+        snprintf(buf, sizeof buf, "%lld", (long long)t);
+    else
+        strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+    a->date = tally__arena_strdup(a->arena, buf);
+    return a->date ? 0 : -1;
+}
+
+static tally_status setup(tally_annex *a, const tally_dataset *ds,
+                          const tally_annex_opts *opts, tally_error *err)
+{
+    const tally_codebook *cb = tally_dataset_codebook(ds);
+    a->ds = ds;
+    if (opts)
+        a->o = *opts;
+    a->arena = tally__arena_new();
+    a->tables = tally_tables_new();
+    a->method = tally_tables_new();
+    if (!a->arena || !a->tables || !a->method)
+        return tally__nomem(err);
+    a->title = a->o.write.title ? a->o.write.title
+               : tally_codebook_title(cb) ? tally_codebook_title(cb)
+                                          : "Survey";
+    if (copy_str(a, &a->title) || copy_str(a, &a->o.input_path) ||
+        copy_str(a, &a->o.codebook_path) || set_date(a))
+        return tally__nomem(err);
+    a->o.write.title = a->title;
+    if (a->o.n_banners) { /* borrowed for the call only: keep a copy */
+        a->o.banners = tally__arena_memdup(a->arena, a->o.banners,
+                                           a->o.n_banners,
+                                           sizeof *a->o.banners);
+        if (!a->o.banners)
+            return tally__nomem(err);
+    }
+    return TALLY_OK;
+}
+
+tally_status tally_annex_build(const tally_dataset *ds,
+                               const tally_annex_opts *opts,
+                               tally_annex **out, tally_error *err)
+{
+    if (!out)
+        return tally__fail(err, TALLY_ERR_INVALID_ARG, "no output pointer");
+    *out = NULL;
+    if (!ds)
+        return tally__fail(err, TALLY_ERR_INVALID_ARG, "no dataset");
+    tally_annex *a = tally__calloc(1, sizeof *a);
+    if (!a)
+        return tally__nomem(err);
+    tally_status st = setup(a, ds, opts, err);
+    if (st == TALLY_OK)
+        st = list_questions(a, err);
+    if (st == TALLY_OK)
+        st = compute_all(a, err);
+    if (st == TALLY_OK)
+        st = tally__annex_method(a, err);
+    if (st != TALLY_OK) {
+        tally_annex_free(a);
+        return st;
+    }
+    *out = a;
+    return TALLY_OK;
+}
+
+void tally_annex_free(tally_annex *a)
+{
+    if (!a)
+        return;
+    tally_tables_free(a->tables);
+    tally_tables_free(a->method);
+    tally__free(a->charts);
+    tally__arena_free(a->arena);
+    tally__free(a);
+}
+
+const tally_tables *tally_annex_tables(const tally_annex *a)
+{
+    return a ? a->tables : NULL;
+}
