@@ -13,11 +13,14 @@ set -eu
 cd "$(dirname "$0")/.."
 
 # Build: compiler, CMake, and the libraries libtally links (README,
-# "Dependencies"). Tests: cmocka, python3-openpyxl (reads workbooks back),
-# locales (a decimal-comma locale for the xlsx writer test).
+# "Dependencies"; libssl-dev: SHA-256 on the annex's Methodology sheet).
+# Tests: cmocka, python3-openpyxl (reads workbooks back), locales (a
+# decimal-comma locale for the xlsx writer test), libreoffice-calc-nogui
+# (converts the annex to PDF headless).
 packages="build-essential cmake pkg-config libgsl-dev libxlsxwriter-dev
-libyaml-dev"
-test_packages="libcmocka-dev python3 python3-openpyxl locales pmccabe"
+libyaml-dev libssl-dev"
+test_packages="libcmocka-dev python3 python3-openpyxl locales pmccabe
+libreoffice-calc-nogui"
 
 want_tests=0
 for arg in "$@"; do

@@ -12,29 +12,41 @@
 #include "annex_internal.h"
 #include "parallel.h"
 
-/* --- frequencies, two threads --------------------------------------------- */
+/* --- frequencies and hashes, two threads ---------------------------------- */
 
+/* Jobs 0 and 1 hash the input and the codebook (a second for 1.5 GB,
+   while the other thread counts); job 2 + i tabulates question i. */
 typedef struct jobs {
-    const tally_annex *a;
+    tally_annex *a;
     tally_freq **f;
-    tally_status *status;
+    tally_status *status; /* of each job */
     tally_error *errors;
 } jobs;
 
-static void compute_one(void *ctx, size_t i, int thread)
+#define HASH_JOBS 2
+
+static void compute_one(void *ctx, size_t job, int thread)
 {
     jobs *j = ctx;
-    const tally__aq *aq = &j->a->qs[i];
     (void)thread;
+    if (job < HASH_JOBS) {
+        const char *path = job ? j->a->o.codebook_path : j->a->o.input_path;
+        char *hex = job ? j->a->sha_codebook : j->a->sha_input;
+        if (path)
+            j->status[job] = tally__sha256_file(path, hex, &j->errors[job]);
+        return;
+    }
+    size_t i = job - HASH_JOBS;
+    const tally__aq *aq = &j->a->qs[i];
     if (tally_codebook_question(tally_dataset_codebook(j->a->ds),
                                 aq->question)->type == TALLY_QTYPE_TEXT)
         return; /* open answers are listed, not tabulated */
-    j->status[i] = tally_freq_compute(j->a->ds, aq->question,
-                                      TALLY_ALL_ITEMS, &j->a->o.freq,
-                                      &j->f[i], &j->errors[i]);
+    j->status[job] = tally_freq_compute(j->a->ds, aq->question,
+                                        TALLY_ALL_ITEMS, &j->a->o.freq,
+                                        &j->f[i], &j->errors[job]);
 }
 
-/* --- banners (--by) --------------------------------------------------------- */
+/* --- banners (--by) ------------------------------------------------------ */
 
 /*
  * SEAM for banner crosstabs (issue 3, tally/xtab.h): append the crosstab
@@ -112,14 +124,15 @@ static tally_status compute_all(tally_annex *a, tally_error *err)
 {
     size_t n = a->nq;
     jobs j = {a, tally__calloc(n + 1, sizeof *j.f),
-              tally__calloc(n + 1, sizeof *j.status),
-              tally__calloc(n + 1, sizeof *j.errors)};
+              tally__calloc(n + HASH_JOBS, sizeof *j.status),
+              tally__calloc(n + HASH_JOBS, sizeof *j.errors)};
     tally_status st = TALLY_OK;
     if (!j.f || !j.status || !j.errors)
         st = tally__nomem(err);
     if (st == TALLY_OK)
-        tally__parallel_for(n, tally__default_threads(), compute_one, &j);
-    for (size_t i = 0; st == TALLY_OK && i < n; i++) {
+        tally__parallel_for(n + HASH_JOBS, tally__default_threads(),
+                            compute_one, &j);
+    for (size_t i = 0; st == TALLY_OK && i < n + HASH_JOBS; i++) {
         st = j.status[i];
         if (st != TALLY_OK && err)
             *err = j.errors[i];

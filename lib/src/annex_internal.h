@@ -54,6 +54,8 @@ struct tally_annex {
     tally__chart *charts;
     size_t ncharts, charts_cap;
     size_t n_verbatims;
+    char sha_input[65];        /* SHA-256 of o.input_path, or ""       */
+    char sha_codebook[65];     /* ... of o.codebook_path, or ""        */
 };
 
 /* The tables (and chart) of question f of the annex, appended to

@@ -80,14 +80,11 @@ static tally_status file_rows(tally_annex *a, tally_table *t,
                               tally_error *err)
 {
     const tally_source *s = tally_dataset_source(a->ds);
-    char sha[65];
     const char *path = a->o.input_path;
     int bad = row(a, t, "Input file", "%s", base_name(path ? path
                                                            : s->file));
-    if (path) {
-        TALLY_TRY(tally__sha256_file(path, sha, err));
-        bad |= row(a, t, "Input SHA-256", "%s", sha);
-    }
+    if (path)
+        bad |= row(a, t, "Input SHA-256", "%s", a->sha_input);
     bad |= row(a, t, "Format", "%s, %s%s, %s-delimited, %zu header row%s",
                s->format, tally_encoding_name(s->encoding),
                s->bom ? " with BOM" : "",
@@ -96,9 +93,8 @@ static tally_status file_rows(tally_annex *a, tally_table *t,
                s->header_rows, s->header_rows == 1 ? "" : "s");
     bad |= row(a, t, "Dialect", "%s", tally_dialect_name(s->dialect));
     if (a->o.codebook_path) {
-        TALLY_TRY(tally__sha256_file(a->o.codebook_path, sha, err));
         bad |= row(a, t, "Codebook", "%s (SHA-256 %s)",
-                   base_name(a->o.codebook_path), sha);
+                   base_name(a->o.codebook_path), a->sha_codebook);
     } else {
         bad |= row(a, t, "Codebook", "inferred from the data");
     }

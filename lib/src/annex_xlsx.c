@@ -102,7 +102,7 @@ static tally_status plan(axl *w)
     add_name(w, "Contents");
     add_name(w, "Methodology");
     for (size_t i = 0; i < w->nverb; i++) {
-        char raw[32];
+        char raw[48];
         snprintf(raw, sizeof raw, i ? "Verbatims (%zu)" : "Verbatims",
                  i + 1);
         add_name(w, raw);

@@ -34,15 +34,15 @@
 #include "utf8.h"
 #include "xlsx_internal.h"
 
-#define NAME_UNITS 31        /* Excel's sheet name limit (UTF-16 units) */
-#define CELL_UNITS 32767     /* Excel's cell text limit                  */
-#define COL_MIN 8.0          /* column widths, in widths of "0"          */
-#define COL_MAX 60.0         /* wider text wraps                         */
+#define NAME_UNITS 31    /* Excel's sheet name limit (UTF-16 units) */
+#define CELL_UNITS 32767 /* Excel's cell text limit                  */
+#define COL_MIN 8.0      /* column widths, in widths of "0"          */
+#define COL_MAX 60.0     /* wider text wraps                         */
 #define COL_PAD 2.0
-#define HEAD_WRAP 14         /* headers wider than this wrap by words    */
-#define LINE_PT 15.0         /* row height of one line of 11 pt text     */
-#define TITLE_LINE_PT 16.5   /* ... of the 12 pt title                   */
-#define MAX_ROW_PT 409.0     /* Excel's maximum row height               */
+#define HEAD_WRAP 14       /* headers wider than this wrap by words    */
+#define LINE_PT 15.0       /* row height of one line of 11 pt text     */
+#define TITLE_LINE_PT 16.5 /* ... of the 12 pt title                   */
+#define MAX_ROW_PT 409.0   /* Excel's maximum row height               */
 #define PAPER_A4 9
 
 tally_status tally__xlsx_fail(tally__xlsx *x, lxw_error e, const char *what)
@@ -191,9 +191,9 @@ static size_t header_width(const char *h)
    case-insensitive uniqueness Excel requires of sheet names. */
 static uint32_t fold(uint32_t cp)
 {
-    if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-        || (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2)
-        || (cp >= 0x410 && cp <= 0x42F))
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+        (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
+        (cp >= 0x410 && cp <= 0x42F))
         return cp + 0x20;
     if (cp >= 0x400 && cp <= 0x40F)
         return cp + 0x50;
@@ -231,8 +231,8 @@ static void clean_name(const char *raw, size_t max_units, char *out)
         p++;
     while (p < end) {
         uint32_t cp = tally__utf8_next(&p, end);
-        if (cp < 0x20 || cp == 0x7F || cp == 0xFFFE || cp == 0xFFFF
-            || (cp < 0x80 && strchr("[]:*?/\\", (int)cp)))
+        if (cp < 0x20 || cp == 0x7F || cp == 0xFFFE || cp == 0xFFFF ||
+            (cp < 0x80 && strchr("[]:*?/\\", (int)cp)))
             cp = '_';
         if (used + units(cp) > max_units)
             break;
@@ -244,8 +244,8 @@ static void clean_name(const char *raw, size_t max_units, char *out)
     out[n] = '\0';
 }
 
-void tally__xlsx_sheet_name(const char *raw, size_t number,
-                            const char *taken, size_t ntaken, char *out)
+void tally__xlsx_sheet_name(const char *raw, size_t number, const char *taken,
+                            size_t ntaken, char *out)
 {
     char base[TALLY__SHEET_NAME_CAP];
     clean_name(raw ? raw : "", NAME_UNITS, base);
@@ -279,8 +279,7 @@ static void fit(double *w, size_t content)
 }
 
 /* Widen sheet s's columns to fit table t's header and body. */
-tally_status tally__xlsx_columns(tally__xlsx *x, tally__xsheet *s,
-                                 size_t ncols)
+tally_status tally__xlsx_columns(tally__xlsx *x, tally__xsheet *s, size_t ncols)
 {
     if (ncols > LXW_COL_MAX)
         return tally__fail(x->err, TALLY_ERR_LIMIT,
@@ -336,7 +335,8 @@ static void style_row(lxw_format *f, size_t kind)
 }
 
 /* The format of a body cell: row kind x (text | n decimals | percent). */
-lxw_format *tally__xlsx_cell_format(tally__xlsx *x, tally_row_kind kind, int slot)
+lxw_format *tally__xlsx_cell_format(tally__xlsx *x, tally_row_kind kind,
+                                    int slot)
 {
     size_t k = (size_t)kind < TALLY__XL_ROW_KINDS ? (size_t)kind : 0;
     lxw_format **f = &x->fmt.cell[k][slot];
@@ -351,8 +351,7 @@ lxw_format *tally__xlsx_cell_format(tally__xlsx *x, tally_row_kind kind, int slo
     } else {
         char nf[32];
         int percent = slot == TALLY__XL_SLOT_PERCENT;
-        number_format(nf, sizeof nf, percent ? x->pct_decimals : slot,
-                      percent);
+        number_format(nf, sizeof nf, percent ? x->pct_decimals : slot, percent);
         format_set_num_format(*f, nf);
     }
     return *f;
@@ -398,15 +397,15 @@ static tally_status set_height(tally__xlsx *x, tally__xsheet *s, unsigned lines,
                                double line_pt)
 {
     double pt = lines * line_pt;
-    TALLY__XL_TRY(x, worksheet_set_row(s->ws, s->row, pt < MAX_ROW_PT ? pt
-                                                               : MAX_ROW_PT,
-                                NULL),
-           "row height");
+    TALLY__XL_TRY(x,
+                  worksheet_set_row(s->ws, s->row,
+                                    pt < MAX_ROW_PT ? pt : MAX_ROW_PT, NULL),
+                  "row height");
     return TALLY_OK;
 }
 
-tally_status tally__xlsx_fit_row(tally__xlsx *x, tally__xsheet *s,
-                                 size_t col, const char *text)
+tally_status tally__xlsx_fit_row(tally__xlsx *x, tally__xsheet *s, size_t col,
+                                 const char *text)
 {
     unsigned lines;
     if (col >= s->ncols)
@@ -415,21 +414,33 @@ tally_status tally__xlsx_fit_row(tally__xlsx *x, tally__xsheet *s,
     return lines > 1 ? set_height(x, s, lines, LINE_PT) : TALLY_OK;
 }
 
-tally_status tally__xlsx_put_string(tally__xlsx *x, tally__xsheet *s, lxw_col_t col,
-                               const char *text, lxw_format *f)
+/* 1 unless s is short ASCII without '_', which tally__xlsx_text() would
+   copy unchanged: most answers, and a million verbatims skip the copy. */
+static int needs_cleaning(const char *s)
 {
-    const char *clean = tally__xlsx_text(x, text);
+    for (size_t n = 0; s[n]; n++)
+        if ((unsigned char)s[n] >= 0x80 || s[n] == '_' || n > 8000)
+            return 1;
+    return 0;
+}
+
+tally_status tally__xlsx_put_string(tally__xlsx *x, tally__xsheet *s,
+                                    lxw_col_t col, const char *text,
+                                    lxw_format *f)
+{
+    const char *clean = needs_cleaning(text) ? tally__xlsx_text(x, text) : text;
     if (!clean)
         return tally__nomem(x->err);
     TALLY__XL_TRY(x, worksheet_write_string(s->ws, s->row, col, clean, f),
-           "text cell");
+                  "text cell");
     return TALLY_OK;
 }
 
 /* A title or subtitle line: merged across the table's columns, wrapped,
    with a row height for the lines it takes. */
-tally_status tally__xlsx_put_banner(tally__xlsx *x, tally__xsheet *s, size_t ncols,
-                               const char *text, lxw_format *f, int title)
+tally_status tally__xlsx_put_banner(tally__xlsx *x, tally__xsheet *s,
+                                    size_t ncols, const char *text,
+                                    lxw_format *f, int title)
 {
     double room = -1;
     unsigned lines;
@@ -443,9 +454,10 @@ tally_status tally__xlsx_put_banner(tally__xlsx *x, tally__xsheet *s, size_t nco
         const char *clean = tally__xlsx_text(x, text);
         if (!clean)
             return tally__nomem(x->err);
-        TALLY__XL_TRY(x, worksheet_merge_range(s->ws, s->row, 0, s->row,
-                                        (lxw_col_t)(ncols - 1), clean, f),
-               "merged title");
+        TALLY__XL_TRY(x,
+                      worksheet_merge_range(s->ws, s->row, 0, s->row,
+                                            (lxw_col_t)(ncols - 1), clean, f),
+                      "merged title");
     }
     if (title || lines > 1)
         TALLY_TRY(set_height(x, s, lines, title ? TITLE_LINE_PT : LINE_PT));
@@ -454,8 +466,7 @@ tally_status tally__xlsx_put_banner(tally__xlsx *x, tally__xsheet *s, size_t nco
 }
 
 tally_status tally__xlsx_put_header_row(tally__xlsx *x, tally__xsheet *s,
-                                        const char *const *headers,
-                                        size_t n)
+                                        const char *const *headers, size_t n)
 {
     unsigned most = 1;
     if (!n)
@@ -466,8 +477,7 @@ tally_status tally__xlsx_put_header_row(tally__xlsx *x, tally__xsheet *s,
         text_extent(headers[c], s->width[c] - 1, 1.1, NULL, &lines);
         most = lines > most ? lines : most;
         TALLY_TRY(tally__xlsx_put_string(x, s, (lxw_col_t)c, headers[c],
-                                         c ? x->fmt.head
-                                           : x->fmt.head_first));
+                                         c ? x->fmt.head : x->fmt.head_first));
     }
     if (most > 1)
         TALLY_TRY(set_height(x, s, most, LINE_PT));
@@ -495,7 +505,8 @@ static tally_status put_blank(tally__xlsx *x, tally__xsheet *s, lxw_col_t col,
     lxw_format *f = tally__xlsx_cell_format(x, kind, TALLY__XL_SLOT_TEXT);
     if (!f)
         return tally__nomem(x->err);
-    TALLY__XL_TRY(x, worksheet_write_blank(s->ws, s->row, col, f), "blank cell");
+    TALLY__XL_TRY(x, worksheet_write_blank(s->ws, s->row, col, f),
+                  "blank cell");
     return TALLY_OK;
 }
 
@@ -507,20 +518,21 @@ static tally_status put_number(tally__xlsx *x, tally__xsheet *s, lxw_col_t col,
     if (!isfinite(c->value))
         return put_blank(x, s, col, kind);
     int percent = c->kind == TALLY_CELL_PERCENT;
-    lxw_format *f = tally__xlsx_cell_format(x, kind, percent
-                                             ? TALLY__XL_SLOT_PERCENT
-                                             : clamp_decimals(c->decimals));
+    lxw_format *f = tally__xlsx_cell_format(
+        x, kind,
+        percent ? TALLY__XL_SLOT_PERCENT : clamp_decimals(c->decimals));
     if (!f)
         return tally__nomem(x->err);
     /* + 0.0 turns -0 into 0: "-0.0" reads as a sign error. */
     double v = (percent ? c->value / 100 : c->value) + 0.0;
     TALLY__XL_TRY(x, worksheet_write_number(s->ws, s->row, col, v, f),
-           "number cell");
+                  "number cell");
     return TALLY_OK;
 }
 
-tally_status tally__xlsx_put_cell(tally__xlsx *x, tally__xsheet *s, lxw_col_t col,
-                             const tally_cell *c, tally_row_kind kind)
+tally_status tally__xlsx_put_cell(tally__xlsx *x, tally__xsheet *s,
+                                  lxw_col_t col, const tally_cell *c,
+                                  tally_row_kind kind)
 {
     switch (c->kind) {
     case TALLY_CELL_TEXT: {
@@ -531,15 +543,13 @@ tally_status tally__xlsx_put_cell(tally__xlsx *x, tally__xsheet *s, lxw_col_t co
     }
     case TALLY_CELL_COUNT:
     case TALLY_CELL_PERCENT:
-    case TALLY_CELL_NUMBER:
-        return put_number(x, s, col, c, kind);
-    default:
-        return put_blank(x, s, col, kind);
+    case TALLY_CELL_NUMBER: return put_number(x, s, col, c, kind);
+    default: return put_blank(x, s, col, kind);
     }
 }
 
-static tally_status put_row(tally__xlsx *x, tally__xsheet *s, const tally_table *t,
-                            size_t r)
+static tally_status put_row(tally__xlsx *x, tally__xsheet *s,
+                            const tally_table *t, size_t r)
 {
     tally_row_kind kind = tally_table_row_kind(t, r);
     unsigned most = 1;
@@ -560,8 +570,7 @@ static tally_status put_row(tally__xlsx *x, tally__xsheet *s, const tally_table 
 }
 
 tally_status tally__xlsx_put_table(tally__xlsx *x, tally__xsheet *s,
-                                   const tally_table *t,
-                                   lxw_row_t *header_row)
+                                   const tally_table *t, lxw_row_t *header_row)
 {
     size_t nc = tally_table_columns(t);
     if (s->row > 0)
@@ -569,19 +578,16 @@ tally_status tally__xlsx_put_table(tally__xlsx *x, tally__xsheet *s,
     TALLY_TRY(tally__xlsx_put_banner(x, s, nc, tally_table_title(t),
                                      x->fmt.title, 1));
     for (size_t i = 0; i < tally_table_subtitle_count(t); i++)
-        TALLY_TRY(tally__xlsx_put_banner(x, s, nc,
-                                         tally_table_subtitle(t, i),
+        TALLY_TRY(tally__xlsx_put_banner(x, s, nc, tally_table_subtitle(t, i),
                                          x->fmt.subtitle, 0));
     if (header_row)
         *header_row = s->row;
-    TALLY_TRY(tally__xlsx_put_header_row(x, s, (const char *const *)
-                                                   t->headers,
-                                         nc));
+    TALLY_TRY(
+        tally__xlsx_put_header_row(x, s, (const char *const *)t->headers, nc));
     for (size_t r = 0; r < tally_table_rows(t); r++)
         TALLY_TRY(put_row(x, s, t, r));
     for (size_t i = 0; i < tally_table_footnote_count(t); i++) {
-        TALLY_TRY(tally__xlsx_put_string(x, s, 0,
-                                         tally_table_footnote(t, i),
+        TALLY_TRY(tally__xlsx_put_string(x, s, 0, tally_table_footnote(t, i),
                                          x->fmt.note));
         s->row++;
     }
@@ -592,14 +598,16 @@ tally_status tally__xlsx_put_table(tally__xlsx *x, tally__xsheet *s,
 tally_status tally__xlsx_setup_sheet(tally__xlsx *x, tally__xsheet *s)
 {
     for (size_t c = 0; c < s->ncols; c++)
-        TALLY__XL_TRY(x, worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c,
-                                       s->width[c], NULL),
-               "column width");
+        TALLY__XL_TRY(x,
+                      worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c,
+                                           s->width[c], NULL),
+                      "column width");
     worksheet_set_landscape(s->ws);
     worksheet_set_paper(s->ws, PAPER_A4);
     worksheet_fit_to_pages(s->ws, 1, 0);
     worksheet_set_margins(s->ws, 0.5, 0.5, 0.75, 0.75);
-    TALLY__XL_TRY(x, worksheet_set_footer(s->ws, "&L&A&R&P / &N"), "page footer");
+    TALLY__XL_TRY(x, worksheet_set_footer(s->ws, "&L&A&R&P / &N"),
+                  "page footer");
     return TALLY_OK;
 }
 
@@ -625,8 +633,8 @@ static tally_status check_path(const char *path, tally_error *err)
     FILE *f = fopen(path, "ab");
     if (!f) {
         int e = errno;
-        tally_status st = tally__fail(err, TALLY_ERR_IO, "%s: %s", path,
-                                      strerror(e));
+        tally_status st =
+            tally__fail(err, TALLY_ERR_IO, "%s: %s", path, strerror(e));
         if (err)
             err->sys_errno = e;
         return st;
@@ -634,7 +642,6 @@ static tally_status check_path(const char *path, tally_error *err)
     fclose(f);
     return TALLY_OK;
 }
-
 
 tally_status tally__xlsx_begin(tally__xlsx *x, const char *path,
                                const tally_write_opts *opts,
@@ -687,8 +694,7 @@ tally_status tally__xlsx_add_sheet(tally__xlsx *x, tally__xsheet *s,
                                    const char *name)
 {
     x->sheet = name;
-    TALLY__XL_TRY(x, workbook_validate_sheet_name(x->wb, name),
-                  "sheet name");
+    TALLY__XL_TRY(x, workbook_validate_sheet_name(x->wb, name), "sheet name");
     s->ws = workbook_add_worksheet(x->wb, name);
     return s->ws ? TALLY_OK : tally__nomem(x->err);
 }
