@@ -13,12 +13,15 @@ set -eu
 cd "$(dirname "$0")/.."
 
 # Build: compiler, CMake, and the libraries libtally links (README,
-# "Dependencies"). Tests: cmocka, python3-openpyxl (reads workbooks back),
-# locales (a decimal-comma locale for the xlsx writer test), pspp (GNU PSPP:
-# reference.pspp-crosstabs compares tally xtab with its CROSSTABS).
+# "Dependencies"; libssl-dev: SHA-256 on the annex's Methodology sheet).
+# Tests: cmocka, python3-openpyxl (reads workbooks back), locales (a
+# decimal-comma locale for the xlsx writer test), pspp (GNU PSPP:
+# reference.pspp-crosstabs compares tally xtab with its CROSSTABS),
+# libreoffice-calc-nogui (converts the annex to PDF headless).
 packages="build-essential cmake pkg-config libgsl-dev libxlsxwriter-dev
-libyaml-dev libminizip-dev libexpat1-dev libreadstat-dev"
-test_packages="libcmocka-dev python3 python3-openpyxl locales pmccabe pspp"
+libyaml-dev libminizip-dev libexpat1-dev libreadstat-dev libssl-dev"
+test_packages="libcmocka-dev python3 python3-openpyxl locales pmccabe pspp
+libreoffice-calc-nogui"
 
 want_tests=0
 for arg in "$@"; do

@@ -33,5 +33,6 @@
 #include "tally/assoc.h"
 #include "tally/xtab.h"
 #include "tally/table.h"
+#include "tally/annex.h"
 
 #endif /* TALLY_H */

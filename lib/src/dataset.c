@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "dataset_internal.h"
+#include "infer.h"
 #include "parallel.h"
 #include "raw.h"
 #include "utf8.h"
@@ -60,6 +61,7 @@ tally_dataset *tally__dataset_new(const tally_codebook *cb, size_t rows)
         return NULL;
     }
     ds->rows = rows;
+    ds->id_question = tally__find_id_question(cb);
     return ds;
 }
 
@@ -291,6 +293,19 @@ static tally_status code_all(tally_dataset *ds, const tally_raw *raw,
     return st;
 }
 
+size_t tally__find_id_question(const tally_codebook *cb)
+{
+    for (size_t i = 0; i < cb->n_questions; i++) {
+        const tally_question *q = cb->questions[i];
+        if (q->type != TALLY_QTYPE_META || !q->column)
+            continue;
+        if ((q->reason && strcmp(q->reason, "identifier") == 0) ||
+            tally__meta_is_identifier(q->column))
+            return i;
+    }
+    return SIZE_MAX;
+}
+
 static int has_text(const tally_codebook *cb)
 {
     for (size_t i = 0; i < cb->n_questions; i++)
@@ -314,7 +329,7 @@ static tally_status build(tally_dataset *ds, const tally_raw *raw,
     ds->arena2 = tally__arena_new();
     if (!ds->arena2)
         return tally__nomem(err);
-    if (has_text(ds->cb))
+    if (has_text(ds->cb) || ds->id_question != SIZE_MAX)
         ds->texts = tally__arena_ref(raw->arena);
     TALLY_TRY(code_all(ds, raw, err));
     return list_ignored(ds, raw, weight, err);

@@ -507,8 +507,9 @@ tally_status tally__code_question(tally_dataset *ds, tally__arena *arena,
     if (!qd->codes)
         return tally__nomem(err);
     switch (q->type) {
-    case TALLY_QTYPE_META:
-        return TALLY_OK;
+    case TALLY_QTYPE_META: /* only the respondent id is kept */
+        return qi == ds->id_question ? code_text(ds, arena, raw, q, qd, err)
+                                     : TALLY_OK;
     case TALLY_QTYPE_TEXT:
         return code_text(ds, arena, raw, q, qd, err);
     case TALLY_QTYPE_NUMERIC:

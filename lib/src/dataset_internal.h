@@ -10,7 +10,10 @@
  *   values[row] holds the answer;
  * - multi: bits[row * nwords + w], bit k = option k ticked;
  * - text: texts[row], NULL = no answer.
- * Metadata questions hold nothing: personal data is never copied here.
+ * Metadata questions hold nothing: personal data is never copied here;
+ * the one exception is the respondent id (the first metadata question
+ * that is an identifier, id_question), kept as texts so that the annex
+ * can say whose verbatim an answer is.
  */
 #ifndef TALLY_DATASET_INTERNAL_H
 #define TALLY_DATASET_INTERNAL_H
@@ -56,7 +59,12 @@ struct tally_dataset {
     tally__arena *arena2;     /* arrays coded by the second thread      */
     const char **notes;
     size_t n_notes, notes_cap;
+    size_t id_question;       /* respondent id question, or SIZE_MAX   */
 };
+
+/* The first metadata question that is a respondent id (its reason says
+   "identifier", or its column header names one), or SIZE_MAX. */
+size_t tally__find_id_question(const tally_codebook *cb);
 
 /* Number of code arrays of question q (items, or 1). */
 static inline size_t tally__q_arrays(const tally_question *q)

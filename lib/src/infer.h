@@ -71,6 +71,10 @@ int tally__infer_column(const tally_raw *raw, size_t c, size_t max_options,
 int tally__classify(tally__colinfo *info, size_t max_options,
                     tally__arena *arena);
 
+/* 1 when a column header names a respondent id ("Respondent ID",
+   "ResponseId", "_uuid"...). */
+int tally__meta_is_identifier(const char *header);
+
 /* The metadata kind of a column from its header and answers, or NULL. */
 const char *tally__meta_reason(const tally_raw *raw, size_t c,
                                const tally__colinfo *info);

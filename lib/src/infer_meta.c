@@ -67,6 +67,12 @@ static const char *by_header(const char *name)
     return NULL;
 }
 
+int tally__meta_is_identifier(const char *header)
+{
+    const char *reason = header ? by_header(header) : NULL;
+    return reason && strcmp(reason, "identifier") == 0;
+}
+
 static int looks_like_email(const char *s)
 {
     const char *at = strchr(s, '@');

@@ -48,6 +48,11 @@ int tally__percent_decimals(const tally_write_opts *o);
 void tally__format_cell(const tally_cell *c, int percent_decimals,
                         char *out, size_t cap);
 
+/* write_md.c: text with Markdown's special characters escaped and line
+   breaks as <br>; a table under a "### title" heading. */
+tally_status tally__md_escaped(tally_buf *b, const char *s);
+tally_status tally__md_table(tally_buf *b, const tally_table *t, int pd);
+
 /* write_xlsx.c: bytes for a sheet name (31 UTF-16 units of UTF-8) + NUL. */
 #define TALLY__SHEET_NAME_CAP 128
 

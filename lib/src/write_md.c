@@ -8,7 +8,7 @@
 #include "buf_internal.h"
 #include "table_internal.h"
 
-static tally_status put_escaped(tally_buf *b, const char *s)
+tally_status tally__md_escaped(tally_buf *b, const char *s)
 {
     for (const char *p = s; *p; p++) {
         if (*p == '\n') {
@@ -44,7 +44,7 @@ static tally_status put_row(tally_buf *b, const tally_table *t, size_t r,
         if (!*cell)
             continue;
         TALLY_TRY(tally__buf_puts(b, em));
-        TALLY_TRY(put_escaped(b, cell));
+        TALLY_TRY(tally__md_escaped(b, cell));
         TALLY_TRY(tally__buf_puts(b, em));
     }
     return tally__buf_puts(b, " |\n");
@@ -54,7 +54,7 @@ static tally_status put_header(tally_buf *b, const tally_table *t)
 {
     for (size_t c = 0; c < t->ncols; c++) {
         TALLY_TRY(tally__buf_puts(b, c ? " | " : "| "));
-        TALLY_TRY(put_escaped(b, t->headers[c]));
+        TALLY_TRY(tally__md_escaped(b, t->headers[c]));
     }
     TALLY_TRY(tally__buf_puts(b, " |\n"));
     for (size_t c = 0; c < t->ncols; c++)
@@ -62,13 +62,13 @@ static tally_status put_header(tally_buf *b, const tally_table *t)
     return tally__buf_putc(b, '\n');
 }
 
-static tally_status put_table(tally_buf *b, const tally_table *t, int pd)
+tally_status tally__md_table(tally_buf *b, const tally_table *t, int pd)
 {
     TALLY_TRY(tally__buf_puts(b, "### "));
-    TALLY_TRY(put_escaped(b, t->title));
+    TALLY_TRY(tally__md_escaped(b, t->title));
     TALLY_TRY(tally__buf_puts(b, "\n\n"));
     for (size_t i = 0; i < t->n_subtitles; i++) {
-        TALLY_TRY(put_escaped(b, t->subtitles[i]));
+        TALLY_TRY(tally__md_escaped(b, t->subtitles[i]));
         TALLY_TRY(tally__buf_puts(b, i + 1 < t->n_subtitles ? "  \n"
                                                              : "\n\n"));
     }
@@ -77,7 +77,7 @@ static tally_status put_table(tally_buf *b, const tally_table *t, int pd)
         TALLY_TRY(put_row(b, t, r, pd));
     for (size_t i = 0; i < t->n_footnotes; i++) {
         TALLY_TRY(tally__buf_puts(b, i ? "  \n" : "\n"));
-        TALLY_TRY(put_escaped(b, t->footnotes[i]));
+        TALLY_TRY(tally__md_escaped(b, t->footnotes[i]));
     }
     return tally__buf_puts(b, t->n_footnotes ? "\n" : "");
 }
@@ -91,7 +91,7 @@ tally_status tally_tables_write_md(const tally_tables *ts,
     int pd = tally__percent_decimals(opts);
     for (size_t i = 0; i < ts->n; i++) {
         if ((i && tally__buf_putc(out, '\n') != TALLY_OK) ||
-            put_table(out, ts->tables[i], pd) != TALLY_OK)
+            tally__md_table(out, ts->tables[i], pd) != TALLY_OK)
             return tally__nomem(err);
     }
     return TALLY_OK;

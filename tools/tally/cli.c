@@ -168,6 +168,25 @@ static int parse_keyword(opt_id id, const char *s, cli_opts *o)
     return 0;
 }
 
+/* The annex's keyword options: --layout and --sort. */
+static int parse_annex_keyword(opt_id id, const char *s, cli_opts *o)
+{
+    if (id == OPT_LAYOUT && !strcmp(s, "questions"))
+        o->annex.layout = TALLY_ANNEX_BY_QUESTION;
+    else if (id == OPT_LAYOUT && !strcmp(s, "sections"))
+        o->annex.layout = TALLY_ANNEX_BY_SECTION;
+    else if (id == OPT_SORT && !strcmp(s, "codebook"))
+        o->annex.sort = TALLY_ANNEX_SORT_CODEBOOK;
+    else if (id == OPT_SORT && !strcmp(s, "count"))
+        o->annex.sort = TALLY_ANNEX_SORT_COUNT;
+    else
+        return cli_error(EXIT_USAGE, "--%s: unknown value \"%s\" (%s)",
+                         options[id].name, s,
+                         id == OPT_LAYOUT ? "questions or sections"
+                                          : "codebook or count");
+    return 0;
+}
+
 /* Append v to a repeatable option's list. */
 static int add_value(const char ***list, size_t *n, const char *v)
 {
@@ -281,6 +300,9 @@ static int apply_other(opt_id id, const char *v, cli_opts *o)
     case OPT_RAW_CSV: o->write.raw_csv = 1; return 0;
     case OPT_QUIET: o->quiet = 1; return 0;
     case OPT_ALL_RESPONSES: o->read.all_responses = 1; return 0;
+    case OPT_NO_CHARTS: o->annex.no_charts = 1; return 0;
+    case OPT_LAYOUT:
+    case OPT_SORT: return parse_annex_keyword(id, v, o);
     case OPT_HELP: o->help = 1; return 0;
     case OPT_DELIMITER: return parse_delimiter(v, &o->read.delimiter);
     case OPT_CI:

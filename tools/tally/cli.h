@@ -29,6 +29,7 @@ typedef struct cli_opts {
     tally_table_opts table;
     tally_write_opts write;
     tally_xtab_opts xtab;
+    tally_annex_opts annex; /* annex: layout, sort, charts, min-cell... */
     const char **where, **by;
     size_t n_where, n_by;
     int quiet;
@@ -69,5 +70,18 @@ int cli_write(const cli_opts *o, const tally_buf *buf);
 
 /* Write tables as an .xlsx workbook to -o, atomically. */
 int cli_write_xlsx(const cli_opts *o, const tally_tables *ts);
+
+/* Writes a file at path (a temporary name) with the writer options of
+   the command (created from SOURCE_DATE_EPOCH). */
+typedef tally_status (*cli_file_writer)(const void *ctx, const char *path,
+                                        const tally_write_opts *wo,
+                                        tally_error *err);
+/* Write -o with `write`, atomically (temporary file renamed when
+   complete, never over an input). Returns 0 or an exit code. */
+int cli_write_file(const cli_opts *o, cli_file_writer write,
+                   const void *ctx);
+
+/* SOURCE_DATE_EPOCH (reproducible files), or 0 when unset. */
+long long cli_created(void);
 
 #endif /* TALLY_CLI_H */

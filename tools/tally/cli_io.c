@@ -248,7 +248,8 @@ int cli_write(const cli_opts *o, const tally_buf *buf)
     return 0;
 }
 
-int cli_write_xlsx(const cli_opts *o, const tally_tables *ts)
+int cli_write_file(const cli_opts *o, cli_file_writer write,
+                   const void *ctx)
 {
     char tmp[4096];
     int rc = check_target(o);
@@ -260,10 +261,9 @@ int cli_write_xlsx(const cli_opts *o, const tally_tables *ts)
     close(fd);
     tally_error err = {0};
     tally_write_opts wo = o->write;
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    if (epoch && *epoch)
-        wo.created = strtoll(epoch, NULL, 10);
-    tally_status st = tally_tables_write_xlsx(ts, tmp, &wo, &err);
+    if (cli_created())
+        wo.created = cli_created();
+    tally_status st = write(ctx, tmp, &wo, &err);
     if (st != TALLY_OK) {
         unlink(tmp);
         return cli_fail(st, &err);
@@ -271,4 +271,22 @@ int cli_write_xlsx(const cli_opts *o, const tally_tables *ts)
     if (rename(tmp, o->output) != 0)
         return io_error("cannot write", o->output, tmp);
     return 0;
+}
+
+static tally_status write_tables(const void *ctx, const char *path,
+                                 const tally_write_opts *wo,
+                                 tally_error *err)
+{
+    return tally_tables_write_xlsx(ctx, path, wo, err);
+}
+
+int cli_write_xlsx(const cli_opts *o, const tally_tables *ts)
+{
+    return cli_write_file(o, write_tables, ts);
+}
+
+long long cli_created(void)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    return epoch && *epoch ? strtoll(epoch, NULL, 10) : 0;
 }

@@ -6,5 +6,6 @@ int cmd_info(int argc, char **argv);
 int cmd_codebook(int argc, char **argv);
 int cmd_freq(int argc, char **argv);
 int cmd_xtab(int argc, char **argv);
+int cmd_annex(int argc, char **argv);
 
 #endif /* TALLY_COMMANDS_H */

@@ -19,6 +19,8 @@ static const struct command {
     {"codebook", cmd_codebook, "the inferred codebook, as YAML to edit"},
     {"freq", cmd_freq, "frequency tables with confidence intervals"},
     {"xtab", cmd_xtab, "crosstabs with tests and column letters"},
+    {"annex", cmd_annex, "the evaluation annex: every question, one "
+                         "workbook"},
 };
 
 static int usage(FILE *to, int code)
