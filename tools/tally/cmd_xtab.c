@@ -17,25 +17,24 @@ static int find(const tally_codebook *cb, const char *name, ref *r)
     return st == TALLY_OK ? 0 : cli_fail(st, &err);
 }
 
-static int output(const cli_opts *o, out_format fmt, tally_xtab **x,
+/* Adapters from the library's typed calls to render_results(). */
+static tally_status json_of(const void *const *r, size_t n, tally_buf *out,
+                            tally_error *err)
+{
+    return tally_xtab_write_json((const tally_xtab *const *)r, n, out, err);
+}
+
+static tally_status tables_of(const void *r, const tally_table_opts *o,
+                              tally_tables *ts, tally_error *err)
+{
+    return tally_xtab_add_tables(r, o, ts, err);
+}
+
+static int output(const cli_opts *o, out_format fmt, tally_xtab **r,
                   size_t n)
 {
-    tally_error err = {0};
-    if (fmt == FORMAT_JSON) {
-        tally_buf *buf = tally_buf_new();
-        tally_status st = buf ? tally_xtab_write_json(
-                                    (const tally_xtab *const *)x, n, buf,
-                                    &err)
-                              : TALLY_ERR_NOMEM;
-        return render_buf(o, buf, st, &err);
-    }
-    tally_tables *ts = tally_tables_new();
-    tally_status st = ts ? TALLY_OK : TALLY_ERR_NOMEM;
-    for (size_t i = 0; i < n && st == TALLY_OK; i++)
-        st = tally_xtab_add_tables(x[i], &o->table, ts, &err);
-    int rc = st == TALLY_OK ? render_tables(o, fmt, ts) : cli_fail(st, &err);
-    tally_tables_free(ts);
-    return rc;
+    return render_results(o, fmt, (const void *const *)r, n, json_of,
+                          tables_of);
 }
 
 /* Every row question by every banner, grouped by row question. */

@@ -26,3 +26,22 @@ int render_buf(const cli_opts *o, tally_buf *buf, tally_status st,
     tally_buf_free(buf);
     return rc;
 }
+
+int render_results(const cli_opts *o, out_format fmt,
+                   const void *const *results, size_t n, render_json_fn json,
+                   render_tables_fn tables)
+{
+    tally_error err = {0};
+    if (fmt == FORMAT_JSON) {
+        tally_buf *buf = tally_buf_new();
+        tally_status st = buf ? json(results, n, buf, &err) : TALLY_ERR_NOMEM;
+        return render_buf(o, buf, st, &err);
+    }
+    tally_tables *ts = tally_tables_new();
+    tally_status st = ts ? TALLY_OK : TALLY_ERR_NOMEM;
+    for (size_t i = 0; i < n && st == TALLY_OK; i++)
+        st = tables(results[i], &o->table, ts, &err);
+    int rc = st == TALLY_OK ? render_tables(o, fmt, ts) : cli_fail(st, &err);
+    tally_tables_free(ts);
+    return rc;
+}
