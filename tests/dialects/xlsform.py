@@ -29,10 +29,12 @@
 """
 import json
 import os
-import subprocess
 import sys
 
 import openpyxl  # Debian's python3-openpyxl
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from synthetic import tally  # noqa: E402
 
 SURVEY = [
     ("type", "name", "label::English (en)", "label::Français (fr)"),
@@ -109,13 +111,6 @@ def synthetic_export(path, details):
                      "e6eddaab-b7dc-4cb1-bf93-%012d" % i,
                      "2024-05-02T08:06:00", str(i + 1)])
     kpi_csv(path, head, rows)
-
-
-def tally(exe, *args):
-    out = subprocess.run([exe] + list(args), capture_output=True, text=True)
-    if out.returncode != 0:
-        sys.exit("tally %s: %s" % (" ".join(args), out.stderr))
-    return out.stdout
 
 
 def counts(q):
