@@ -31,6 +31,7 @@ typedef struct infer_ctx {
     tally__colinfo *cols;
     size_t max_options;
     const char *weight;      /* a weight column: not a question        */
+    const tally_xlsform *xlsform; /* NULL: none                       */
     size_t next_number;      /* for "Q<n>" ids                        */
     tally__strdict ids;      /* ids in use                            */
     tally__strdict names;    /* column names: ids of their own columns */
@@ -635,6 +636,7 @@ static tally_status infer(infer_ctx *x, tally_error *err)
         return tally__fail(err, st, "cannot infer the codebook: %s",
                            tally_strerror(st));
     TALLY_TRY(tally__infer_declared(x->raw, x->cb, err));
+    TALLY_TRY(tally__infer_xlsform(x->raw, x->xlsform, x->cb, err));
     return tally__codebook_validate(x->cb, err);
 }
 
@@ -651,6 +653,7 @@ tally_status tally_codebook_infer(const tally_raw *raw,
     x.max_options = opts && opts->max_options ? opts->max_options
                                               : DEFAULT_MAX_OPTIONS;
     x.weight = opts ? opts->weight : NULL;
+    x.xlsform = opts ? opts->xlsform : NULL;
     x.cb = tally__codebook_new();
     x.tmp = tally__arena_new();
     tally_status st = TALLY_ERR_NOMEM;

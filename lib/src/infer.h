@@ -110,4 +110,10 @@ int tally__is_untick(const char *s);
 tally_status tally__infer_declared(const tally_raw *raw, tally_codebook *cb,
                                    tally_error *err);
 
+/* Apply an XLSForm (texts, choices, types) to the inferred questions of
+   a Kobo/ODK export (infer_xlsform.c); NULL form: nothing to do. */
+tally_status tally__infer_xlsform(const tally_raw *raw,
+                                  const tally_xlsform *form,
+                                  tally_codebook *cb, tally_error *err);
+
 #endif /* TALLY_INFER_H */

@@ -316,6 +316,7 @@ static int apply(opt_id id, const char *v, cli_opts *o)
 {
     switch (id) {
     case OPT_CODEBOOK: o->codebook = v; return 0;
+    case OPT_XLSFORM: o->xlsform = v; return 0;
     case OPT_OUTPUT: o->output = v; return 0;
     case OPT_FORMAT: o->format = v; return 0;
     case OPT_WEIGHT: o->weight = v; return 0;

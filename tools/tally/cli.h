@@ -24,6 +24,7 @@ typedef enum out_format {
 typedef struct cli_opts {
     const char *command;
     const char *codebook, *output, *format, *weight, *count;
+    const char *xlsform; /* --xlsform FORM.xlsx (Kobo/ODK), or NULL */
     tally_read_opts read;
     tally_freq_opts freq;
     tally_table_opts table;

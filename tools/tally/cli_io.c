@@ -40,6 +40,40 @@ static int read_codebook(const char *path, tally_codebook **cb)
     return st == TALLY_OK ? 0 : cli_fail(st, &err);
 }
 
+static int read_xlsform(const char *path, tally_xlsform **form)
+{
+    tally_error err = {0};
+    tally_io *io = NULL;
+    tally_status st = tally_io_open_file(path, &io, &err);
+    if (st == TALLY_OK)
+        st = tally_xlsform_read(io, form, &err);
+    tally_io_free(io);
+    return st == TALLY_OK ? 0 : cli_fail(st, &err);
+}
+
+/* The codebook of raw: the -c file, else inferred (with the XLSForm). */
+static int codebook(const cli_opts *o, const tally_raw *raw,
+                    tally_codebook **cb)
+{
+    tally_error err = {0};
+    tally_xlsform *form = NULL;
+    if (o->codebook && o->xlsform)
+        return cli_error(EXIT_USAGE, "--xlsform and -c: the codebook "
+                         "already says what the form would (write it "
+                         "with tally codebook --xlsform)");
+    if (o->codebook)
+        return read_codebook(o->codebook, cb);
+    int rc = o->xlsform ? read_xlsform(o->xlsform, &form) : 0;
+    tally_infer_opts io = {.weight = o->weight ? o->weight : o->count,
+                           .xlsform = form};
+    if (!rc) {
+        tally_status st = tally_codebook_infer(raw, &io, cb, &err);
+        rc = st == TALLY_OK ? 0 : cli_fail(st, &err);
+    }
+    tally_xlsform_free(form);
+    return rc;
+}
+
 static int read_raw(const cli_opts *o, const char *file, tally_raw **raw)
 {
     tally_error err = {0};
@@ -96,15 +130,9 @@ int cli_load(const cli_opts *o, const char *file, tally_raw **raw_out,
     tally_raw *raw = NULL;
     tally_codebook *cb = NULL;
     tally_dataset *ds = NULL;
-    tally_error err = {0};
-    tally_infer_opts io = {.weight = o->weight ? o->weight : o->count};
     int rc = read_raw(o, file, &raw);
-    if (!rc && o->codebook)
-        rc = read_codebook(o->codebook, &cb);
-    else if (!rc) {
-        tally_status st = tally_codebook_infer(raw, &io, &cb, &err);
-        rc = st == TALLY_OK ? 0 : cli_fail(st, &err);
-    }
+    if (!rc)
+        rc = codebook(o, raw, &cb);
     if (!rc && ds_out)
         rc = build(o, raw, cb, &ds);
     if (!rc && raw_out) {

@@ -98,6 +98,32 @@ typedef struct tally_question {
 /** A codebook. Opaque; free with tally_codebook_free(). */
 typedef struct tally_codebook tally_codebook;
 
+/**
+ * An XLSForm: the form definition of a KoboToolbox or ODK survey (the
+ * workbook with the sheets `survey` and `choices`). Opaque; read with
+ * tally_xlsform_read(), give it to inference (tally_infer_opts.xlsform)
+ * and free it with tally_xlsform_free().
+ */
+typedef struct tally_xlsform tally_xlsform;
+
+/**
+ * @brief Read an XLSForm workbook.
+ * From the `survey` sheet: each row's type, name and label (the column
+ * `label`, else the first `label::English...`, else the first
+ * `label::<language>`), and the group path of begin_group/begin_repeat
+ * rows; from the `choices` sheet: list_name, name and label.
+ * @param io   the workbook; borrowed for the call.
+ * @param out  receives the form; NULL on failure.
+ * @return TALLY_OK, TALLY_ERR_PARSE (a sheet or its type/name/list_name
+ *         column is missing), the errors of tally_read(),
+ *         TALLY_ERR_INVALID_ARG, TALLY_ERR_NOMEM.
+ */
+TALLY_API tally_status tally_xlsform_read(tally_io *io, tally_xlsform **out,
+                                          tally_error *err);
+
+/** @brief Free an XLSForm. NULL is a no-op. */
+TALLY_API void tally_xlsform_free(tally_xlsform *form);
+
 /** Options for inference. Zero/NULL means defaults. */
 typedef struct tally_infer_opts {
     /** A column with more distinct answers than this is open text rather
@@ -106,6 +132,16 @@ typedef struct tally_infer_opts {
     /** A column of weights (sampling or frequency weights): not a
         question. NULL: none. */
     const char *weight;
+    /** The XLSForm of a Kobo/ODK export, borrowed for the call, or NULL.
+        Export columns are matched to its fields by group path ("grp/q",
+        ODK Central "grp-q"), name or label; the form then gives question
+        and item texts (labels, not XML names), the options of select_one
+        and select_multiple fields (choice labels in the form's order,
+        with the XML names the data holds as codes; a select_multiple's
+        space-joined column is a multi-select question), and types
+        (integer/decimal numeric, text open text, calculate/start/end/
+        deviceid/note metadata). */
+    const tally_xlsform *xlsform;
 } tally_infer_opts;
 
 /**
