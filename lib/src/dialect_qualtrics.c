@@ -16,6 +16,9 @@
  * text is the part of row 2 that a group's columns share, up to its last
  * separator; the rest names the item or option. "_TEXT" columns are
  * "Other, please specify" text (or a text-entry part): text questions.
+ * A current export's question of one column may hold choices joined
+ * with "," (a checkbox question): its separator says so, and the
+ * inference reads it as multi-select when its answers show it.
  *
  * Rows whose Status is not a real response (preview, test, spam,
  * imported) are left out unless all_responses is set; unfinished
@@ -288,6 +291,12 @@ static tally_status columns(tally_raw *raw, qcol *q, int lay,
         if (e - c > 1 && ticks(raw, c, e))
             for (size_t i = c; i < e; i++)
                 raw->cols[i].info.role = TALLY_ROLE_OPTION;
+        /* The current exporter joins a checkbox question's choices with
+           "," in one column unless asked to split them (formats.md 2.4);
+           2016 and legacy exports always split. */
+        if (e - c == 1 && (lay == CURRENT || lay == NO_ROW3) &&
+            raw->cols[c].info.role == TALLY_ROLE_ANSWER)
+            raw->cols[c].info.separator = ",";
         c = e;
     }
     return TALLY_OK;

@@ -55,6 +55,10 @@ typedef struct tally__colinfo {
     /* Answers are never several options joined with ", " (platforms
        whose multi-select questions have a column per option).          */
     int no_joined;
+    /* The joiner the dialect declared for a column that may hold several
+       options (Qualtrics' ","): tried strictly, despite no_joined;
+       NULL: none.                                                       */
+    const char *joiner;
 } tally__colinfo;
 
 /* Describe column c of raw (values, metadata, then tally__classify);
@@ -80,14 +84,17 @@ const char *tally__meta_reason(const tally_raw *raw, size_t c,
                                const tally__colinfo *info);
 
 /*
- * Try to read the answers of a column as options joined with ", "
- * (Google Forms checkboxes), matching known options longest first so that
- * options containing ", " survive. Sets info->options and returns 1 when
- * the column looks like multi-select answers; 0 when not; -1 out of
- * memory.
+ * Try to read the answers of a column as options joined with sep (", ":
+ * Google Forms checkboxes; ",": Qualtrics' current exporter), matching
+ * known options longest first so that options containing sep survive.
+ * strict (a platform column that may as well be single choice or text):
+ * a larger share of answers must hold several options, and every option
+ * must be a numeric recode or chosen alone by someone. Sets
+ * info->options and returns 1 when the column looks like multi-select
+ * answers; 0 when not; -1 out of memory.
  */
-int tally__infer_joined(tally__colinfo *info, size_t max_options,
-                        tally__arena *arena);
+int tally__infer_joined(tally__colinfo *info, const char *sep, int strict,
+                        size_t max_options, tally__arena *arena);
 
 /*
  * Read the answers of a column as options joined with sep (Kobo's

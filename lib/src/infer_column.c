@@ -267,8 +267,10 @@ int tally__classify(tally__colinfo *info, size_t max_options,
     }
     if (classify_likert(info, arena, &rc))
         return rc;
-    rc = info->no_joined ? 0
-                         : tally__infer_joined(info, max_options, arena);
+    if (info->joiner)
+        rc = tally__infer_joined(info, info->joiner, 1, max_options, arena);
+    else if (!info->no_joined)
+        rc = tally__infer_joined(info, ", ", 0, max_options, arena);
     if (rc != 0)
         return rc < 0 ? -1 : 0;
     info->kind = looks_like_text(info, max_options) ? TALLY__COL_TEXT
@@ -297,6 +299,10 @@ int tally__infer_column(const tally_raw *raw, size_t c, size_t max_options,
         info->kind = TALLY__COL_TEXT;
         return 0;
     }
+    /* An answer column with a separator may hold one choice or several
+       (Qualtrics); the data decide. */
+    if (col->role == TALLY_ROLE_ANSWER)
+        info->joiner = col->separator;
     if (col->role == TALLY_ROLE_JOINED && col->separator &&
         strcmp(col->separator, ", ") != 0) {
         int rc = tally__infer_split(info, col->separator, max_options,

@@ -1,6 +1,7 @@
 /*
  * infer_multi.c: multi-select answers, joined in one column ("Excel,
- * Python") or one column per option (ticked / not ticked).
+ * Python"; Qualtrics: "Red,Blue" or "1,3") or one column per option
+ * (ticked / not ticked).
  *
  * Joined answers are split by matching the known options longest first,
  * never by naive splitting (formats.md 4: Google Forms joins checkbox
@@ -12,6 +13,12 @@
  * unless the next piece goes on in lower case. Free text that merely
  * contains commas is told apart by its pieces: options recur, free-text
  * pieces mostly do not.
+ *
+ * Qualtrics' current exporter joins a checkbox question's choices with
+ * "," in one column by default (formats.md 2.4), in a column that may
+ * as well hold a single choice or text: there the reading is strict
+ * (clear_options()), and a blank after the comma keeps it inside an
+ * option ("Training, coaching"), as Qualtrics joins without one.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -23,15 +30,25 @@
 #include "likert.h"
 #include "utf8.h"
 
-#define SEP ", "
-#define SEP_LEN 2
-
 typedef struct learner {
+    const char *sep;       /* the joiner: ", " (Google Forms), ","     */
+    size_t seplen;
     tally__value *opt;     /* options found, with tick counts          */
     size_t n, cap;
     long *before;          /* before[a * cap + b]: a listed before b    */
     size_t several;        /* answers holding two or more options       */
+    int strict;            /* options must be codes or chosen alone     */
 } learner;
+
+/* Answers with the separator, and answers with two or more options,
+   must be at least one in share(strict) of the answers: one in twenty
+   for Google Forms, whose checkbox answers are known to be joined; one
+   in ten where a platform's single-choice answers could be meant
+   (strict). */
+static size_t share(int strict)
+{
+    return strict ? 10 : 20;
+}
 
 static long find_option(const learner *l, const char *s, size_t len)
 {
@@ -50,7 +67,7 @@ static long longest_at(const learner *l, const char *s)
     for (size_t i = 0; i < l->n; i++) {
         size_t len = strlen(l->opt[i].text);
         if (len > best_len && strncmp(s, l->opt[i].text, len) == 0 &&
-            (s[len] == '\0' || strncmp(s + len, SEP, SEP_LEN) == 0)) {
+            (s[len] == '\0' || strncmp(s + len, l->sep, l->seplen) == 0)) {
             best = (long)i;
             best_len = len;
         }
@@ -80,6 +97,25 @@ static int open_paren(const char *s, const char *end)
     return depth > 0;
 }
 
+/*
+ * Does the unknown option at s go on past the separator at next? It
+ * does inside parentheses ("Master (e.g. MA, MS)"), and where the text
+ * goes on in lower case after ", " ("Visibility, profile and
+ * outreach"); after a joiner without a blank (Qualtrics' ","), where a
+ * blank follows ("Training, coaching"): options are joined without one,
+ * so that comma is the option's own. Lower case says nothing there
+ * ("email,phone" are two options).
+ */
+static int continues(const learner *l, const char *s, const char *next)
+{
+    unsigned char after = (unsigned char)next[l->seplen];
+    if (open_paren(s, next))
+        return 1;
+    if (l->sep[l->seplen - 1] != ' ')
+        return after == ' ';
+    return islower(after);
+}
+
 /* Split one answer; count ticks and which option came first. */
 static int split_answer(learner *l, const tally__value *v,
                         tally__arena *arena)
@@ -87,22 +123,18 @@ static int split_answer(learner *l, const tally__value *v,
     long seen[64];
     size_t n_seen = 0;
     for (const char *s = v->text; *s;) {
-        const char *sep = strstr(s, SEP);
+        const char *sep = strstr(s, l->sep);
         size_t piece = sep ? (size_t)(sep - s) : strlen(s);
         if (strspn(s, " ") >= piece) { /* ", , R", ", R": no option */
-            s += piece + (sep ? SEP_LEN : 0);
+            s += piece + (sep ? l->seplen : 0);
             continue;
         }
         long o = longest_at(l, s);
         size_t len = o >= 0 ? strlen(l->opt[o].text) : 0;
         if (o < 0) {
-            /* A piece that goes on in lower case ("Visibility, profile
-               and outreach") or inside parentheses ("Master (e.g. MA,
-               MS)") is one option containing the separator. */
-            const char *next = strstr(s, SEP);
-            while (next && (islower((unsigned char)next[SEP_LEN]) ||
-                            open_paren(s, next)))
-                next = strstr(next + SEP_LEN, SEP);
+            const char *next = strstr(s, l->sep);
+            while (next && continues(l, s, next))
+                next = strstr(next + l->seplen, l->sep);
             len = next ? (size_t)(next - s) : strlen(s);
             o = add_option(l, s, len, arena);
             if (o < 0)
@@ -115,8 +147,8 @@ static int split_answer(learner *l, const tally__value *v,
         if (n_seen < 64)
             seen[n_seen++] = o;
         s += len;
-        if (strncmp(s, SEP, SEP_LEN) == 0)
-            s += SEP_LEN;
+        if (strncmp(s, l->sep, l->seplen) == 0)
+            s += l->seplen;
     }
     if (n_seen >= 2)
         l->several += v->count;
@@ -189,13 +221,58 @@ static int recurring(const learner *l)
     return l->n >= 2 && repeated * 10 >= all * 9;
 }
 
+/* Is s digits only? */
+static int digits(const char *s)
+{
+    return *s && strspn(s, "0123456789") == strlen(s);
+}
+
+/* Is s a numeric recode as a platform writes it: 1 to max, without
+   leading zeros ("1,500" and "2,000" are amounts, not codes)? */
+static int code(const char *s, size_t max)
+{
+    if (!digits(s) || *s == '0' || strlen(s) > 3)
+        return 0;
+    return (size_t)atoi(s) <= max;
+}
+
+/* Is the option a whole answer of its own somewhere? */
+static int alone(const tally__colinfo *info, const char *s)
+{
+    for (size_t i = 0; i < info->n_valid; i++)
+        if (!strcmp(info->valid[i].text, s))
+            return 1;
+    for (size_t i = 0; i < info->n_missing; i++)
+        if (!strcmp(info->missing[i].text, s))
+            return 1;
+    return 0;
+}
+
+/*
+ * Strict reading (a platform's column that may be single choice, or
+ * free text with commas): every option is a numeric recode (Qualtrics
+ * "Use numeric values": "1,3"; other digits are an amount, "1,500")
+ * or a text that some respondent chose alone ("Red,Blue" next to
+ * "Red"). Pieces of prose ("Lorem, ipsum") are neither.
+ */
+static int clear_options(const learner *l, const tally__colinfo *info)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const char *s = l->opt[i].text;
+        if (digits(s) ? !code(s, l->cap)
+                      : !alone(info, s) && !tally__is_missing_label(s))
+            return 0;
+    }
+    return 1;
+}
+
 /* Options of the answers that hold one option only. 0, -2 when there
    are more than any option list (free text), -1 out of memory. */
 static int learn_singles(learner *l, const tally__colinfo *info,
                          tally__arena *arena)
 {
     for (size_t i = 0; i < info->n_valid; i++)
-        if (!strstr(info->valid[i].text, SEP) &&
+        if (!strstr(info->valid[i].text, l->sep) &&
             add_option(l, info->valid[i].text, strlen(info->valid[i].text),
                        arena) < 0)
             return l->n == l->cap ? -2 : -1;
@@ -217,13 +294,13 @@ static int split_all(learner *l, const tally__colinfo *info,
 static int has_known_piece(const learner *l, const char *s)
 {
     for (;;) {
-        const char *next = strstr(s, SEP);
+        const char *next = strstr(s, l->sep);
         size_t len = next ? (size_t)(next - s) : strlen(s);
         if (find_option(l, s, len) >= 0)
             return 1;
         if (!next)
             return 0;
-        s = next + SEP_LEN;
+        s = next + l->seplen;
     }
 }
 
@@ -239,7 +316,7 @@ static int confirm_candidates(learner *l, const tally__colinfo *info,
 {
     size_t n = 0;
     for (size_t i = 0; i < info->n_valid; i++) {
-        cand[i] = strstr(info->valid[i].text, SEP) &&
+        cand[i] = strstr(info->valid[i].text, l->sep) &&
                   !has_known_piece(l, info->valid[i].text);
         n += cand[i];
     }
@@ -280,15 +357,15 @@ static int composite(const learner *l, const char *s, size_t skip)
             size_t len = strlen(l->opt[i].text);
             if (i != skip && len > best &&
                 !strncmp(s, l->opt[i].text, len) &&
-                (!s[len] || !strncmp(s + len, SEP, SEP_LEN)))
+                (!s[len] || !strncmp(s + len, l->sep, l->seplen)))
                 best = len;
         }
         if (!best)
             return 0;
         parts++;
         s += best;
-        if (!strncmp(s, SEP, SEP_LEN))
-            s += SEP_LEN;
+        if (!strncmp(s, l->sep, l->seplen))
+            s += l->seplen;
     }
     return parts >= 2;
 }
@@ -301,7 +378,8 @@ static int drop_composites(learner *l, const tally__colinfo *info,
 {
     size_t kept = 0, n = l->n;
     for (size_t i = 0; i < n; i++)
-        if (!strstr(l->opt[i].text, SEP) || !composite(l, l->opt[i].text, i))
+        if (!strstr(l->opt[i].text, l->sep) ||
+            !composite(l, l->opt[i].text, i))
             l->opt[kept++] = l->opt[i];
     if (kept == n)
         return 0;
@@ -332,10 +410,14 @@ static int learn(learner *l, const tally__colinfo *info, tally__arena *arena)
     tally__free(cand);
     if (rc == -2)
         return 0;
-    /* Hardly anybody chose two options (one in twenty): a single-choice
+    /* Hardly anybody chose two options (one in twenty, strict: ten): a
+       single-choice
        question whose options or "Other" answers contain the separator,
        not a multi-select one. */
-    return rc < 0 ? -1 : recurring(l) && l->several * 20 >= info->answered;
+    return rc < 0 ? -1
+                  : recurring(l) &&
+                        l->several * share(l->strict) >= info->answered &&
+                        (!l->strict || clear_options(l, info));
 }
 
 /* A missing code ticked together with options ("Excel, Don't know") is
@@ -378,18 +460,18 @@ static int keep_options(const learner *l, tally__colinfo *info,
     return 0;
 }
 
-int tally__infer_joined(tally__colinfo *info, size_t max_options,
-                        tally__arena *arena)
+int tally__infer_joined(tally__colinfo *info, const char *sep, int strict,
+                        size_t max_options, tally__arena *arena)
 {
     size_t joined = 0;
-    if (info->n_valid > TALLY__MAX_COMBINATIONS)
+    if (!*sep || info->n_valid > TALLY__MAX_COMBINATIONS)
         return 0;
     for (size_t i = 0; i < info->n_valid; i++)
-        if (strstr(info->valid[i].text, SEP))
+        if (strstr(info->valid[i].text, sep))
             joined += info->valid[i].count;
-    if (!joined || joined * 20 < info->answered)
+    if (!joined || joined * share(strict) < info->answered)
         return 0;
-    learner l = {0};
+    learner l = {.sep = sep, .seplen = strlen(sep), .strict = strict};
     l.cap = max_options < 64 ? max_options : 64;
     l.opt = tally__calloc(l.cap, sizeof *l.opt);
     l.before = tally__calloc(l.cap * l.cap, sizeof *l.before);

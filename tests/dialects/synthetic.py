@@ -31,14 +31,14 @@ Q1, Q2, Q3, Q4 = ("Which group do you belong to?", "How far do you agree?",
                   "Which support did you use?", "Any comments?")
 
 
-def respondents(n=40):
-    rnd = random.Random(2024)
+def respondents(n=40, groups=GROUPS, options=OPTIONS, seed=2024):
+    rnd = random.Random(seed)
     out = []
     for i in range(n):
         out.append({
-            "q1": rnd.choice(GROUPS + [""]),
+            "q1": rnd.choice(groups + [""]),
             "q2": [rnd.choice(AGREE + [""]) for _ in ITEMS],
-            "q3": [o for o in OPTIONS if rnd.random() < 0.4],
+            "q3": [o for o in options if rnd.random() < 0.4],
             "q4": rnd.choice(["", "", "Good work", "More meetings, please",
                               "Too short\nand late"]),
             "id": 1000 + i,
@@ -51,11 +51,11 @@ def write(path, rows, **kw):
         csv.writer(f, lineterminator="\r\n", **kw).writerows(rows)
 
 
-def plain(rs):
+def plain(rs, options=OPTIONS):
     head = ["Q1"] + ["Q2 [%s]" % i for i in ITEMS] + \
-        ["Q3 [%s]" % o for o in OPTIONS] + ["Q4"]
+        ["Q3 [%s]" % o for o in options] + ["Q4"]
     return [head] + [[r["q1"]] + r["q2"] +
-                     [o if o in r["q3"] else "" for o in OPTIONS] + [r["q4"]]
+                     [o if o in r["q3"] else "" for o in options] + [r["q4"]]
                      for r in rs]
 
 
@@ -71,27 +71,47 @@ def surveymonkey(rs):
     return [row1, row2] + data
 
 
-def qualtrics(rs):
+def qualtrics(rs, options=OPTIONS, joined=None, groups=GROUPS):
+    """The current exporter's layout; joined: the checkbox question in
+    one column, its choices joined with "," as the exporter does by
+    default (formats.md 2.4): "text" (choice texts) or "codes" (numeric
+    recodes 1..k, and codes for Q1 and Q2 too)."""
     meta = ["StartDate", "EndDate", "Status", "IPAddress", "Progress",
             "Finished", "ResponseId"]
     ids = ["startDate", "endDate", "status", "ipAddress", "progress",
            "finished", "_recordId"]
+    n = 1 if joined else len(options)
     row1 = meta + ["Q1"] + ["Q2_%d" % (i + 1) for i in range(3)] + \
-        ["Q3_%d" % (i + 1) for i in range(4)] + ["Q4"]
+        (["Q3"] if joined else ["Q3_%d" % (i + 1) for i in range(n)]) + \
+        ["Q4"]
     row2 = ["Start Date", "End Date", "Response Type", "IP Address",
             "Progress", "Finished", "Response ID", Q1] + \
         ["%s - %s" % (Q2, i) for i in ITEMS] + \
-        ["%s - Selected Choice - %s" % (Q3, o) for o in OPTIONS] + [Q4]
+        ([Q3 + " - Selected Choice"] if joined else
+         ["%s - Selected Choice - %s" % (Q3, o) for o in options]) + [Q4]
     row3 = ['{"ImportId":"%s"}' % i for i in ids] + \
         ['{"ImportId":"QID1"}'] + \
         ['{"ImportId":"QID2_%d"}' % (i + 1) for i in range(3)] + \
-        ['{"ImportId":"QID3_%d"}' % (i + 1) for i in range(4)] + \
+        (['{"ImportId":"QID3"}'] if joined else
+         ['{"ImportId":"QID3_%d"}' % (i + 1) for i in range(n)]) + \
         ['{"ImportId":"QID4_TEXT"}']
 
+    def code(labels, v):
+        return str(labels.index(v) + 1) if v else ""
+
     def line(r, status):
+        q1, q2 = r["q1"], r["q2"]
+        if joined == "codes":
+            q3 = [",".join(code(options, o) for o in r["q3"])]
+            q1 = code(groups, q1)
+            q2 = [code(AGREE, v) for v in q2]
+        elif joined:
+            q3 = [",".join(r["q3"])]
+        else:
+            q3 = [o if o in r["q3"] else "" for o in options]
         return ["2024-03-01 09:12:44", "2024-03-01 09:15:02", status, "",
-                "100", "True", "R_%dabcdefgh" % r["id"], r["q1"]] + r["q2"] + \
-            [o if o in r["q3"] else "" for o in OPTIONS] + [r["q4"]]
+                "100", "True", "R_%dabcdefgh" % r["id"], q1] + q2 + q3 + \
+            [r["q4"]]
     preview = dict(rs[0], q1="Expert", id=1)
     return [row1, row2, row3] + [line(r, "IP Address") for r in rs] + \
         [line(preview, "Survey Preview"), line(preview, "Survey Preview")]
@@ -187,6 +207,64 @@ def edited(exe, path, cb, name):
     return problems
 
 
+# Qualtrics' current exporter joins a checkbox question's choices with
+# "," in one column unless told to split them (formats.md 2.4). A second
+# survey whose options contain commas -- the single choice "Partner,
+# implementing", the checkbox option "Training, coaching" (also chosen
+# alone) -- written plain, as Qualtrics split columns, and as Qualtrics
+# joined choice texts and joined numeric recodes, must give the same
+# counts; the codebook of a joined file says `separator: ","`.
+GROUPS2 = ["National focal point", "Partner, implementing", "Expert"]
+OPTIONS2 = ["Funding", "Training, coaching", "Networking", "Research"]
+
+
+def joined_variants(exe, work):
+    rs = respondents(groups=GROUPS2, options=OPTIONS2, seed=2025)
+    rs[0]["q3"] = ["Training, coaching"]
+    rs[1]["q3"] = ["Funding", "Training, coaching", "Research"]
+    files = {"plain": plain(rs, OPTIONS2),
+             "qualtrics": qualtrics(rs, OPTIONS2),
+             "qualtrics-joined": qualtrics(rs, OPTIONS2, "text"),
+             "qualtrics-codes": qualtrics(rs, OPTIONS2, "codes", GROUPS2)}
+    got, errors = {}, []
+    for name, rows in files.items():
+        path = os.path.join(work, "commas-%s.csv" % name)
+        write(path, rows)
+        info = json.loads(tally(exe, "info", path, "--format", "json"))
+        if info["dialect"] != name.split("-")[0]:
+            errors.append("commas-%s: read as %s" % (name, info["dialect"]))
+        freq = tally(exe, "freq", path, "--format", "json")
+        got[name] = [shape(q) for q in json.loads(freq)]
+        cb = path.replace(".csv", ".yaml")
+        tally(exe, "codebook", path, "-o", cb)
+        if tally(exe, "freq", path, "-c", cb, "--format", "json") != freq:
+            errors.append("commas-%s: the codebook read back gives other "
+                          "tables" % name)
+        import yaml  # Debian's python3-yaml
+        with open(cb, encoding="utf-8") as f:
+            joined = any(q.get("separator") == ","
+                         for q in yaml.safe_load(f)["questions"])
+        if joined != (name in ("qualtrics-joined", "qualtrics-codes")):
+            errors.append("commas-%s: separator \",\" %s in the codebook"
+                          % (name, "found" if joined else "not found"))
+    want = got["plain"]
+    if [q[0] for q in want] != ["single", "matrix", "multi", "text"]:
+        errors.append("commas-plain: %s" % want)
+    for name in ("qualtrics", "qualtrics-joined"):
+        if got[name] != want:
+            errors.append("commas-%s: %s\n  plain: %s"
+                          % (name, got[name], want))
+    # Numeric recodes: the multi-select question's codes are the options'
+    # positions (Q1 and Q2 as codes are typed by their numbers).
+    multi = [q for q in got["qualtrics-codes"] if q[0] == "multi"]
+    relabel = [("multi", sorted((OPTIONS2[int(c) - 1], n)
+                                for c, n in q[1])) for q in multi]
+    if relabel != [want[2]]:
+        errors.append("commas-qualtrics-codes: %s\n  plain: %s"
+                      % (multi, want[2]))
+    return errors
+
+
 def main():
     exe, work = sys.argv[1], sys.argv[2]
     os.makedirs(work, exist_ok=True)
@@ -210,6 +288,7 @@ def main():
             errors.append("%s: the codebook read back gives other tables"
                           % name)
         errors += edited(exe, path, cb, name)
+    errors += joined_variants(exe, work)
     for e in errors:
         print(e)
     return 1 if errors else 0

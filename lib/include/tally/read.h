@@ -133,7 +133,10 @@ typedef struct tally_column {
     const char *group; /**< dialect's question key shared by a block, or
                             NULL when the dialect does not group         */
     tally_column_role role;
-    const char *separator; /**< TALLY_ROLE_JOINED: the joiner, else NULL */
+    const char *separator; /**< TALLY_ROLE_JOINED: the joiner;
+                                TALLY_ROLE_ANSWER: the joiner of a
+                                multi-select answer, should the data
+                                show one (Qualtrics' ","); else NULL   */
     const char *reason;    /**< TALLY_ROLE_META: why ("response status"),
                                 or NULL                                  */
 } tally_column;
