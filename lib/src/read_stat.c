@@ -16,6 +16,7 @@
  * grow as cases arrive, up to tally_read_opts.max_rows.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -193,7 +194,11 @@ static int on_variable(int index, readstat_variable_t *var,
     memset(v, 0, sizeof *v);
     v->name = tally__arena_strdup(s->a, readstat_variable_get_name(var));
     v->label = tally__arena_strdup(s->a, readstat_variable_get_label(var));
-    v->set = tally__arena_strdup(s->a, set);
+    /* ReadStat passes a .dta value-label name straight from its fixed
+       field, without a NUL when the file fills the field: read no more
+       than the field. */
+    v->set = set ? tally__arena_strndup(s->a, set, strnlen(set, s->set_max))
+                 : NULL;
     v->numeric = readstat_variable_get_type_class(var) ==
                  READSTAT_TYPE_CLASS_NUMERIC;
     v->measure = readstat_variable_get_measure(var);
@@ -320,9 +325,30 @@ static const char *kind_name(tally__stat_kind k, const unsigned char *p)
     return k == TALLY__STAT_POR ? "por" : "dta";
 }
 
+/* The width of a .dta file's value-label name fields, as ReadStat's
+   dta_ctx_init sets it from the format (release) number: 9 bytes before
+   release 110, 33 before 118, then 129. Release 117 and later files
+   begin "<stata_dta><header><release>NNN"; older ones with the release
+   as a byte. Unknown: the narrowest, which is always safe to read. */
+static size_t dta_set_field(const unsigned char *data, size_t size)
+{
+    static const char xml[] = "<stata_dta><header><release>";
+    size_t n = sizeof xml - 1;
+    unsigned release = size ? data[0] : 0;
+    if (size >= n + 3 && memcmp(data, xml, n) == 0) {
+        release = 0;
+        for (size_t i = n; i < n + 3 && data[i] >= '0' && data[i] <= '9';
+             i++)
+            release = release * 10 + (unsigned)(data[i] - '0');
+    }
+    return release < 110 ? 9 : release < 118 ? 33 : 129;
+}
+
 static tally_status parse(tally__stat *s, const unsigned char *data,
                           size_t size)
 {
+    s->set_max = s->kind == TALLY__STAT_DTA ? dta_set_field(data, size)
+                                            : SIZE_MAX;
     mem m = {data, size, 0};
     readstat_parser_t *p = make_parser(s, &m);
     if (!p)
