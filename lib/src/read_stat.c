@@ -55,7 +55,8 @@ static readstat_off_t mem_seek(readstat_off_t off, readstat_io_flags_t whence,
     readstat_off_t base = whence == READSTAT_SEEK_SET   ? 0
                           : whence == READSTAT_SEEK_CUR ? (readstat_off_t)m->pos
                                                         : (readstat_off_t)m->n;
-    if (base + off < 0 || base + off > (readstat_off_t)m->n)
+    /* off comes from the file: compare without overflowing. */
+    if (off < -base || off > (readstat_off_t)m->n - base)
         return -1;
     m->pos = (size_t)(base + off);
     return (readstat_off_t)m->pos;
@@ -65,7 +66,8 @@ static ssize_t mem_read(void *buf, size_t n, void *ctx)
 {
     mem *m = ctx;
     size_t k = n < m->n - m->pos ? n : m->n - m->pos;
-    memcpy(buf, m->p + m->pos, k);
+    if (k) /* ReadStat may ask for 0 bytes into a NULL buffer */
+        memcpy(buf, m->p + m->pos, k);
     m->pos += k;
     return (ssize_t)k;
 }
@@ -119,6 +121,8 @@ static int on_label(const char *set, readstat_value_t value, const char *label,
         readstat_value_type_class(value) == READSTAT_TYPE_CLASS_NUMERIC;
     if (numeric && readstat_value_is_tagged_missing(value))
         return READSTAT_HANDLER_OK; /* Stata .a-.z: read as no answer */
+    if (!label || !*label)
+        return READSTAT_HANDLER_OK; /* labels nothing: the code shows */
     if (numeric)
         tally__xlsx_number(readstat_double_value(value), text, sizeof text);
     /* Codes and labels go to the table's arena: its columns keep them. */
