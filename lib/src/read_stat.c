@@ -218,10 +218,24 @@ static int on_variable(int index, readstat_variable_t *var,
 #define SPSS_EPOCH_DAYS (-141428.0)
 #define STATA_EPOCH_DAYS (-3653.0)
 
+/* Dates and times are written as such only within about +-27,000 years
+   of the epoch; beyond (or NaN, infinite), the number itself is shown:
+   converting it to a long would be undefined behaviour (C11 6.3.1.4). */
+#define DATE_MAX_SECS (1e7 * 86400.0)
+
+static int date_in_range(tally__stat_time kind, double x)
+{
+    double secs = kind == TALLY__STAT_DAYS_1960 ? x * 86400.0
+                  : kind == TALLY__STAT_MS_1960 ? x / 1000.0
+                                                : x;
+    return fabs(secs) <= DATE_MAX_SECS; /* false for NaN */
+}
+
 static void number_text(const tally__stat_var *v, double x, char *buf,
                         size_t cap)
 {
-    switch (v->time) {
+    switch (v->time && date_in_range(v->time, x) ? v->time
+                                                 : TALLY__STAT_NUMBER) {
     case TALLY__STAT_SPSS_DATE:
     case TALLY__STAT_SPSS_DATETIME:
         tally__iso_date(SPSS_EPOCH_DAYS + x / 86400.0,
