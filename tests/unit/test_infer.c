@@ -628,6 +628,25 @@ static void test_option_without_sub_header(void **state)
     tally_raw_free(raw);
 }
 
+/* Digits too long for the dataset's number reader (64 and more) do not
+   make a column numeric (found by fuzz_roundtrip: the inferred numeric
+   question refused its own answer as "not a number"). */
+static void test_long_digit_strings_are_not_numbers(void **state)
+{
+    (void)state;
+    char csv[256];
+    snprintf(csv, sizeof csv, "id,n\n1,%s\n2,5\n3,7\n",
+             "0123456789012345678901234567890123456789012345678901234567"
+             "8901234");
+    tally_raw *raw = tally_test_csv(csv, NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    const tally_question *q = tally_test_q(cb, "n");
+    assert_int_not_equal(q->type, TALLY_QTYPE_NUMERIC);
+    tally_dataset_free(tally_test_build(raw, cb, NULL));
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -649,6 +668,7 @@ int main(void)
         cmocka_unit_test(test_empty_piece_in_joined_answers),
         cmocka_unit_test(test_option_label_is_another_column_name),
         cmocka_unit_test(test_option_without_sub_header),
+        cmocka_unit_test(test_long_digit_strings_are_not_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
