@@ -375,7 +375,10 @@ static int write_choices(writer *w, const tally_question *q, tally_qtype t)
         return 0;
     if ((s || !tally__qkey_applies(TALLY__QKEY_OPTIONS, t)) &&
         tally__qkey_applies(TALLY__QKEY_MISSING, t)) {
-        optsel missing = {q->options + skip, q->n_options - skip, 1, 0};
+        /* No options at all: NULL + 0 is undefined behaviour (C11
+           6.5.6p8), so do not form it. */
+        optsel missing = {q->options ? q->options + skip : NULL,
+                          q->n_options - skip, 1, 0};
         if (!option_list(w, "missing", &missing, 2))
             return 0;
     }

@@ -102,7 +102,11 @@ store(tally__csvrec *r, size_t col, size_t rec, const unsigned char *s,
     uint32_t id = 0;
     if (len && len < TALLY__LEN_CACHE) {
         const struct tally__len_entry *e = &rc->by_len[len];
-        if (e->str && tally__len_entry_is(e, s, len, r->csv.end))
+        /* An unescaped quoted field lives in the scratch buffer, not in
+           the input: only its len bytes are readable there. */
+        const unsigned char *end =
+            s == r->csv.scratch ? s + len : r->csv.end;
+        if (e->str && tally__len_entry_is(e, s, len, end))
             id = e->id;
     }
     if (len && !id)

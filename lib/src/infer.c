@@ -368,12 +368,36 @@ static const char *option_label(const infer_ctx *x, size_t c)
 {
     const char *lab;
     const tally_column *col = tally_raw_column(x->raw, c);
-    if (col->role == TALLY_ROLE_OPTION && col->sub)
+    /* An empty sub-header (a SurveyMonkey option column without its
+       second header cell) is no label: the column name is. */
+    int sub = col->sub && *col->sub;
+    if (col->role == TALLY_ROLE_OPTION && sub)
         return col->sub;
     dichotomy(&x->cols[c], &lab);
     if (*lab)
         return lab;
-    return col->sub ? col->sub : col->name;
+    return sub ? col->sub : col->name;
+}
+
+/* An option with the label of an earlier option, or with another
+   option's column name as label, is labelled with its own column name
+   instead. Then all labels differ: kept ones by the first rule and from
+   column names by the second, column names among themselves. Labels
+   are compared as found (want), before any is replaced. */
+static int unique_labels(tally_option *o, size_t n)
+{
+    const char **want = (const char **)tally__calloc(n + 1, sizeof *want);
+    if (!want)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        want[i] = o[i].label;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n && o[i].label != o[i].column; j++)
+            if ((j < i && !strcmp(want[i], want[j])) ||
+                (j != i && !strcmp(want[i], o[j].column)))
+                o[i].label = o[i].column; /* repeated label: say which */
+    tally__free(want);
+    return 0;
 }
 
 static tally_status add_multi(infer_ctx *x, size_t c, size_t e)
@@ -391,10 +415,9 @@ static tally_status add_multi(infer_ctx *x, size_t c, size_t e)
         o[i].label = option_label(x, c + i);
         o[i].column = tally_raw_column(x->raw, c + i)->name;
         o[i].value = (double)(i + 1);
-        for (size_t j = 0; j < i; j++)
-            if (!strcmp(o[j].label, o[i].label))
-                o[i].label = o[i].column; /* repeated label: say which */
     }
+    if (unique_labels(o, e - c) != 0)
+        return TALLY_ERR_NOMEM;
     q->type = TALLY_QTYPE_MULTI;
     q->id = question_id(x, id, NULL);
     q->text = tally__cb_str(x->cb, text);

@@ -11,16 +11,23 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "dataset_internal.h"
 #include "infer.h"
 #include "likert.h"
 #include "utf8.h"
 
 #define SORT_LIMIT 4096
 
-/* A finite number, blanks around allowed ("3", " 4.5 ", "-1e3"). */
+/* A finite number, blanks around allowed ("3", " 4.5 ", "-1e3"), that
+   the dataset will read as one too (tally__parse_answer_number: not
+   longer than 63 bytes), so that an inferred numeric question codes
+   every answer that made it numeric. */
 static int parse_number(const char *s, double *out)
 {
     char *end;
+    double coded;
+    if (!tally__parse_answer_number(s, &coded))
+        return 0;
     while (*s == ' ')
         s++;
     if (!*s || strpbrk(s, "nNiIxX"))

@@ -16,6 +16,7 @@
  * grow as cases arrive, up to tally_read_opts.max_rows.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -54,7 +55,8 @@ static readstat_off_t mem_seek(readstat_off_t off, readstat_io_flags_t whence,
     readstat_off_t base = whence == READSTAT_SEEK_SET   ? 0
                           : whence == READSTAT_SEEK_CUR ? (readstat_off_t)m->pos
                                                         : (readstat_off_t)m->n;
-    if (base + off < 0 || base + off > (readstat_off_t)m->n)
+    /* off comes from the file: compare without overflowing. */
+    if (off < -base || off > (readstat_off_t)m->n - base)
         return -1;
     m->pos = (size_t)(base + off);
     return (readstat_off_t)m->pos;
@@ -64,7 +66,8 @@ static ssize_t mem_read(void *buf, size_t n, void *ctx)
 {
     mem *m = ctx;
     size_t k = n < m->n - m->pos ? n : m->n - m->pos;
-    memcpy(buf, m->p + m->pos, k);
+    if (k) /* ReadStat may ask for 0 bytes into a NULL buffer */
+        memcpy(buf, m->p + m->pos, k);
     m->pos += k;
     return (ssize_t)k;
 }
@@ -118,6 +121,8 @@ static int on_label(const char *set, readstat_value_t value, const char *label,
         readstat_value_type_class(value) == READSTAT_TYPE_CLASS_NUMERIC;
     if (numeric && readstat_value_is_tagged_missing(value))
         return READSTAT_HANDLER_OK; /* Stata .a-.z: read as no answer */
+    if (!label || !*label)
+        return READSTAT_HANDLER_OK; /* labels nothing: the code shows */
     if (numeric)
         tally__xlsx_number(readstat_double_value(value), text, sizeof text);
     /* Codes and labels go to the table's arena: its columns keep them. */
@@ -193,7 +198,11 @@ static int on_variable(int index, readstat_variable_t *var,
     memset(v, 0, sizeof *v);
     v->name = tally__arena_strdup(s->a, readstat_variable_get_name(var));
     v->label = tally__arena_strdup(s->a, readstat_variable_get_label(var));
-    v->set = tally__arena_strdup(s->a, set);
+    /* ReadStat passes a .dta value-label name straight from its fixed
+       field, without a NUL when the file fills the field: read no more
+       than the field. */
+    v->set = set ? tally__arena_strndup(s->a, set, strnlen(set, s->set_max))
+                 : NULL;
     v->numeric = readstat_variable_get_type_class(var) ==
                  READSTAT_TYPE_CLASS_NUMERIC;
     v->measure = readstat_variable_get_measure(var);
@@ -209,10 +218,24 @@ static int on_variable(int index, readstat_variable_t *var,
 #define SPSS_EPOCH_DAYS (-141428.0)
 #define STATA_EPOCH_DAYS (-3653.0)
 
+/* Dates and times are written as such only within about +-27,000 years
+   of the epoch; beyond (or NaN, infinite), the number itself is shown:
+   converting it to a long would be undefined behaviour (C11 6.3.1.4). */
+#define DATE_MAX_SECS (1e7 * 86400.0)
+
+static int date_in_range(tally__stat_time kind, double x)
+{
+    double secs = kind == TALLY__STAT_DAYS_1960 ? x * 86400.0
+                  : kind == TALLY__STAT_MS_1960 ? x / 1000.0
+                                                : x;
+    return fabs(secs) <= DATE_MAX_SECS; /* false for NaN */
+}
+
 static void number_text(const tally__stat_var *v, double x, char *buf,
                         size_t cap)
 {
-    switch (v->time) {
+    switch (v->time && date_in_range(v->time, x) ? v->time
+                                                 : TALLY__STAT_NUMBER) {
     case TALLY__STAT_SPSS_DATE:
     case TALLY__STAT_SPSS_DATETIME:
         tally__iso_date(SPSS_EPOCH_DAYS + x / 86400.0,
@@ -320,9 +343,30 @@ static const char *kind_name(tally__stat_kind k, const unsigned char *p)
     return k == TALLY__STAT_POR ? "por" : "dta";
 }
 
+/* The width of a .dta file's value-label name fields, as ReadStat's
+   dta_ctx_init sets it from the format (release) number: 9 bytes before
+   release 110, 33 before 118, then 129. Release 117 and later files
+   begin "<stata_dta><header><release>NNN"; older ones with the release
+   as a byte. Unknown: the narrowest, which is always safe to read. */
+static size_t dta_set_field(const unsigned char *data, size_t size)
+{
+    static const char xml[] = "<stata_dta><header><release>";
+    size_t n = sizeof xml - 1;
+    unsigned release = size ? data[0] : 0;
+    if (size >= n + 3 && memcmp(data, xml, n) == 0) {
+        release = 0;
+        for (size_t i = n; i < n + 3 && data[i] >= '0' && data[i] <= '9';
+             i++)
+            release = release * 10 + (unsigned)(data[i] - '0');
+    }
+    return release < 110 ? 9 : release < 118 ? 33 : 129;
+}
+
 static tally_status parse(tally__stat *s, const unsigned char *data,
                           size_t size)
 {
+    s->set_max = s->kind == TALLY__STAT_DTA ? dta_set_field(data, size)
+                                            : SIZE_MAX;
     mem m = {data, size, 0};
     readstat_parser_t *p = make_parser(s, &m);
     if (!p)

@@ -53,6 +53,8 @@ typedef struct tally__stat {
     size_t n_vars, vars_cap;
     tally__stat_label *labels;
     size_t n_labels, labels_cap;
+    size_t set_max;           /* bytes of a value-label set name field
+                                 (.dta; SIZE_MAX for SPSS)             */
 } tally__stat;
 
 /* Give every column its tally__declared and put the labels of labelled

@@ -38,7 +38,18 @@ static int has_header(const tally_table *t)
     return 0;
 }
 
-/* Display width of every column: header and every formatted cell. */
+/* A cell as shown: formatted, line breaks and tabs as blanks (they
+   would break the alignment). Widths are measured on this very text. */
+static void display_cell(const tally_cell *x, int pd, char *cell,
+                         size_t size)
+{
+    tally__format_cell(x, pd, cell, size);
+    for (char *p = cell; *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            *p = ' ';
+}
+
+/* Display width of every column: header and every displayed cell. */
 static void column_widths(const tally_table *t, int pd, size_t *w)
 {
     char cell[CELL_MAX];
@@ -46,8 +57,7 @@ static void column_widths(const tally_table *t, int pd, size_t *w)
         w[c] = text_width(t->headers[c]);
     for (size_t r = 0; r < t->nrows; r++)
         for (size_t c = 0; c < t->ncols; c++) {
-            tally__format_cell(&t->cells[r * t->ncols + c], pd, cell,
-                               sizeof cell);
+            display_cell(&t->cells[r * t->ncols + c], pd, cell, sizeof cell);
             size_t n = text_width(cell);
             w[c] = n > w[c] ? n : w[c];
         }
@@ -56,7 +66,9 @@ static void column_widths(const tally_table *t, int pd, size_t *w)
 static tally_status put_cell(tally_buf *b, const char *text, size_t width,
                              int right, int first)
 {
-    size_t pad = width - text_width(text);
+    /* Never wider than its column by construction; were it so, no pad
+       (not a wrapped-around size_t of blanks). */
+    size_t tw = text_width(text), pad = width > tw ? width - tw : 0;
     if (!first)
         TALLY_TRY(tally__buf_puts(b, "  "));
     if (right)
@@ -81,12 +93,7 @@ static tally_status put_row(tally_buf *b, const tally_table *t, size_t r,
 {
     char cell[CELL_MAX];
     for (size_t c = 0; c < t->ncols; c++) {
-        const tally_cell *x = &t->cells[r * t->ncols + c];
-        tally__format_cell(x, pd, cell, sizeof cell);
-        /* Line breaks inside a cell would break the alignment. */
-        for (char *p = cell; *p; p++)
-            if (*p == '\n' || *p == '\r' || *p == '\t')
-                *p = ' ';
+        display_cell(&t->cells[r * t->ncols + c], pd, cell, sizeof cell);
         TALLY_TRY(put_cell(b, cell, w[c], right[c], c == 0));
     }
     return end_line(b);

@@ -299,7 +299,9 @@ static tally_status letters(tally_xtab *x, tally_xtab_table *t, double scale,
     double *m = tally__calloc(nr * nc + nc + 1, sizeof *m);
     int *small = tally__calloc(nc + 1, sizeof *small);
     tally_status st = g && m && small ? TALLY_OK : tally__nomem(err);
-    if (st == TALLY_OK) {
+    /* A question whose options are all missing codes has no row (or no
+       column) in the table: nothing to compare, and no letters. */
+    if (st == TALLY_OK && nr > 0 && nc > 0) {
         double *b = m + nr * nc;
         for (size_t i = 0; i < nr * nc; i++)
             m[i] = t->counts[i] * scale;

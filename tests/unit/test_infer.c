@@ -585,6 +585,68 @@ static void test_empty_piece_in_joined_answers(void **state)
            NULL, "T", TALLY_QTYPE_MULTI, "Excel|R", 6, 6);
 }
 
+/* Option columns of one group where one option's answer text is
+   another option's column name: every option still gets its own label
+   (found by fuzz_infer: the codebook refused "listed twice"). */
+static void test_option_label_is_another_column_name(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv("g/_a,g/_b,g/_c\n"
+                                    "g/_c,xg/_b,\n",
+                                    NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    for (size_t q = 0; q < tally_codebook_question_count(cb); q++) {
+        const tally_question *qu = tally_codebook_question(cb, q);
+        for (size_t i = 0; i < qu->n_options; i++)
+            for (size_t j = 0; j < i; j++)
+                assert_string_not_equal(qu->options[i].label,
+                                        qu->options[j].label);
+    }
+    tally_dataset_free(tally_test_build(raw, cb, NULL));
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
+/* A SurveyMonkey option column whose second header cell is empty takes
+   its column name as label (found by fuzz_roundtrip: the inferred
+   codebook had an option without a label and refused itself). */
+static void test_option_without_sub_header(void **state)
+{
+    (void)state;
+    tally_raw *raw = tally_test_csv(
+        "How was it?,\"Which do you follow? Please check all options "
+        "that apply.\",Unnamed: 2\nResponse,Twitter,\nGood,Twitter,\n",
+        NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    for (size_t q = 0; q < tally_codebook_question_count(cb); q++) {
+        const tally_question *qu = tally_codebook_question(cb, q);
+        for (size_t i = 0; i < qu->n_options; i++)
+            assert_true(qu->options[i].label[0] != '\0');
+    }
+    tally_dataset_free(tally_test_build(raw, cb, NULL));
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
+/* Digits too long for the dataset's number reader (64 and more) do not
+   make a column numeric (found by fuzz_roundtrip: the inferred numeric
+   question refused its own answer as "not a number"). */
+static void test_long_digit_strings_are_not_numbers(void **state)
+{
+    (void)state;
+    char csv[256];
+    snprintf(csv, sizeof csv, "id,n\n1,%s\n2,5\n3,7\n",
+             "0123456789012345678901234567890123456789012345678901234567"
+             "8901234");
+    tally_raw *raw = tally_test_csv(csv, NULL);
+    tally_codebook *cb = tally_test_infer(raw, NULL);
+    const tally_question *q = tally_test_q(cb, "n");
+    assert_int_not_equal(q->type, TALLY_QTYPE_NUMERIC);
+    tally_dataset_free(tally_test_build(raw, cb, NULL));
+    tally_codebook_free(cb);
+    tally_raw_free(raw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -604,6 +666,9 @@ int main(void)
         cmocka_unit_test(test_weight_column_in_a_group),
         cmocka_unit_test(test_y_n_items_are_a_matrix),
         cmocka_unit_test(test_empty_piece_in_joined_answers),
+        cmocka_unit_test(test_option_label_is_another_column_name),
+        cmocka_unit_test(test_option_without_sub_header),
+        cmocka_unit_test(test_long_digit_strings_are_not_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -149,6 +149,34 @@ static void test_line_numbers_after_multiline_fields(void **state)
     tally_raw_free(raw);
 }
 
+/* A quoted field with doubled quotes is unescaped into a scratch buffer
+   of its own size; the value cache must not compare sixteen bytes there
+   (found by fuzz_csv: a heap overflow read). The same values repeat, so
+   that the cache is hit from the scratch buffer; the input is on the
+   heap and padded, as in the fuzzer, so that the scratch buffer lies
+   more than sixteen bytes before its end. */
+static void test_unescaped_field_hits_value_cache(void **state)
+{
+    (void)state;
+    const char *head = "Q1,Q2\nab,x\n\"a\"\"\",x\n\"a\"\"\",y\n"
+                       "ab,\"\"\"z\"\n";
+    size_t n = strlen(head), pad = 4000;
+    char *text = malloc(n + pad + 1);
+    assert_non_null(text);
+    memcpy(text, head, n);
+    for (size_t i = 0; i < pad; i += 4)
+        memcpy(text + n + i, "c,d\n", 4);
+    text[n + pad] = '\0';
+    tally_raw *raw = tally_test_csv(text, NULL);
+    assert_int_equal(tally_raw_rows(raw), 4 + pad / 4);
+    assert_string_equal(tally_raw_cell(raw, 1, 0), "a\"");
+    assert_string_equal(tally_raw_cell(raw, 2, 0), "a\"");
+    assert_string_equal(tally_raw_cell(raw, 3, 0), "ab");
+    assert_string_equal(tally_raw_cell(raw, 3, 1), "\"z");
+    tally_raw_free(raw);
+    free(text);
+}
+
 static void test_malformed_inputs(void **state)
 {
     (void)state;
@@ -305,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_good_inputs),
         cmocka_unit_test(test_notes_name_lines),
         cmocka_unit_test(test_line_numbers_after_multiline_fields),
+        cmocka_unit_test(test_unescaped_field_hits_value_cache),
         cmocka_unit_test(test_malformed_inputs),
         cmocka_unit_test(test_encoding_forced),
         cmocka_unit_test(test_limits),

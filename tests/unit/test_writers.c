@@ -67,6 +67,34 @@ static void test_text_aligns_by_display_width(void **state)
     free(s);
 }
 
+/* A label with a line break or a tab is shown on one line, and its
+   column is as wide as what is shown (found by fuzz_yaml: the width was
+   measured before the tab became a blank, the padding wrapped around
+   and the writer ran out of memory). */
+static void test_text_label_with_line_break(void **state)
+{
+    (void)state;
+    tally_tables *ts = tally_tables_new();
+    assert_non_null(ts);
+    tally_table *t = tally__table_new(ts, "Q", "Q", 2);
+    assert_non_null(t);
+    const char *labels[] = {"a\tb", "two\nlines"};
+    for (size_t i = 0; i < 2; i++) {
+        tally_cell *row = tally__table_row(t, TALLY_ROW_BODY);
+        assert_non_null(row);
+        assert_int_equal(tally__cell_text(ts, &row[0], labels[i]), 0);
+        tally__cell_num(&row[1], TALLY_CELL_COUNT, (double)i + 1, 0);
+    }
+    tally_buf *b = tally_buf_new();
+    assert_int_equal(tally_tables_write_text(ts, NULL, b, NULL), TALLY_OK);
+    assert_string_equal(tally_buf_data(b), "Q\n"
+                                           "\n"
+                                           "a b        1\n"
+                                           "two lines  2\n");
+    tally_buf_free(b);
+    tally_tables_free(ts);
+}
+
 static void test_csv_quotes_and_neutralises(void **state)
 {
     (void)state;
@@ -106,6 +134,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_aligns_by_display_width),
+        cmocka_unit_test(test_text_label_with_line_break),
         cmocka_unit_test(test_csv_quotes_and_neutralises),
         cmocka_unit_test(test_markdown_escapes),
     };

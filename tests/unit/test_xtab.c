@@ -306,6 +306,33 @@ static void fisher_auto(void **state)
     tally_dataset_free(ds);
 }
 
+/* A group question whose only option is a missing code gives a table
+   with no column: everyone is excluded, nothing is compared (found by
+   fuzz_roundtrip: the column letters refused the empty table). */
+static void only_missing_codes(void **state)
+{
+    (void)state;
+    const char *csv = "s,p\nYes,n/a\nNo,n/a\nYes,\n";
+    const char *yaml =
+        "questions:\n"
+        "  - {id: s, type: single, column: s, options: [Yes, No]}\n"
+        "  - {id: p, type: single, column: p, missing: [n/a]}\n";
+    tally_dataset *ds = build_ds(csv, yaml, NULL);
+    for (int flip = 0; flip < 2; flip++) {
+        tally_xtab *x = xtab_of(ds, flip ? "p" : "s", flip ? "s" : "p",
+                                NULL);
+        const tally_xtab_table *t = tally_xtab_get(x, 0);
+        assert_true(t->base == 0);
+        assert_true(t->respondents == 3);
+        assert_true(t->base + t->row_no_answer + t->row_missing +
+                        t->col_no_answer + t->col_missing ==
+                    t->respondents);
+        assert_int_equal(flip ? t->n_rows : t->n_cols, 0);
+        tally_xtab_free(x);
+    }
+    tally_dataset_free(ds);
+}
+
 static void column_letters_names(void **state)
 {
     (void)state;
@@ -333,6 +360,7 @@ int main(void)
         cmocka_unit_test(suppression),
         cmocka_unit_test(refused),
         cmocka_unit_test(fisher_auto),
+        cmocka_unit_test(only_missing_codes),
         cmocka_unit_test(column_letters_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

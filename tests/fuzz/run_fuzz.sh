@@ -1,0 +1,40 @@
+#!/bin/sh
+# run_fuzz.sh BUILD SECONDS [TARGET...]: run each libFuzzer target of
+# BUILD (configured with CC=clang -DTALLY_BUILD_FUZZERS=ON) for SECONDS,
+# one after the other, on a working corpus BUILD/fuzz-work/<target>
+# started from the committed corpus tests/fuzz/corpus/<target> and the
+# seeds of make_seeds.sh, with the target's dictionary. Crashes, leaks
+# and timeouts land in BUILD/fuzz-work/artifacts/<target>/; the last
+# line of each log (BUILD/fuzz-work/<target>.log) is printed.
+# Exit status: 1 when any target found something.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+build=$(cd "$1" && pwd)
+secs=$2
+shift 2
+targets=${*:-csv xlsx stat yaml infer where roundtrip}
+work=$build/fuzz-work
+[ -d "$work/seeds" ] || "$here/make_seeds.sh" "$work/seeds"
+status=0
+for t in $targets; do
+    case $t in
+    csv | infer) dict=csv ;;
+    xlsx) dict=xml ;;
+    yaml) dict=yaml ;;
+    where) dict=where ;;
+    *) dict="" ;;
+    esac
+    mkdir -p "$work/$t" "$work/artifacts/$t"
+    set -- -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+        -max_len=65536 -print_final_stats=1 \
+        -artifact_prefix="$work/artifacts/$t/"
+    [ -n "$dict" ] && set -- "$@" -dict="$here/dict/$dict.dict"
+    if ! "$build/tests/fuzz/fuzz_$t" "$@" "$work/$t" \
+        "$here/corpus/$t" "$work/seeds/$t" >"$work/$t.log" 2>&1; then
+        status=1
+    fi
+    echo "$t: $(grep -E '^#[0-9]+.*(DONE|INITED|pulse|NEW|REDUCE)' \
+        "$work/$t.log" | tail -n 1)"
+    grep -E 'ERROR|invariant broken|SUMMARY' "$work/$t.log" | head -n 3 || :
+done
+exit $status
