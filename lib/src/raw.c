@@ -42,8 +42,34 @@ void tally_raw_free(tally_raw *raw)
     tally__free(raw->cols);
     tally__free(raw->lines);
     tally__free(raw->notes);
+    if (raw->names_indexed)
+        tally__strdict_destroy(&raw->names);
     tally__arena_free(raw->arena);
     tally__free(raw);
+}
+
+int tally__raw_index_names(tally_raw *raw)
+{
+    if (raw->names_indexed) {
+        tally__strdict_destroy(&raw->names);
+        raw->names_indexed = 0;
+    }
+    if (tally__strdict_init(&raw->names) != 0)
+        return -1;
+    raw->names_indexed = 1;
+    for (size_t c = 0; c < raw->ncols; c++) {
+        const char *n = raw->cols[c].info.name;
+        long id = n ? tally__strdict_intern_ref(&raw->names, n, strlen(n))
+                    : -2;
+        if (id == -1)
+            return -1;
+        if (id != (long)c) { /* a repeated or missing name: scan instead */
+            tally__strdict_destroy(&raw->names);
+            raw->names_indexed = 0;
+            return 0;
+        }
+    }
+    return 0;
 }
 
 int tally__raw_reserve(tally_raw *raw, size_t records)
@@ -207,6 +233,13 @@ const tally_column *tally_raw_column(const tally_raw *raw, size_t col)
 tally_status tally_raw_find_column(const tally_raw *raw, const char *name,
                                    size_t *col)
 {
+    if (raw->names_indexed) {
+        long id = tally__strdict_find(&raw->names, name, strlen(name));
+        if (id < 0)
+            return TALLY_ERR_NO_SUCH_VAR;
+        *col = (size_t)id;
+        return TALLY_OK;
+    }
     for (size_t c = 0; c < raw->ncols; c++) {
         const char *n = raw->cols[c].info.name;
         if (n && strcmp(n, name) == 0) {

@@ -92,7 +92,17 @@ struct tally_raw {
     tally_source source;
     const char **notes;
     size_t n_notes, notes_cap;
+    /* Column names -> index (id c is column c), built once the dialect
+       has named the columns, so that finding a column is not a scan of
+       every column: with 50,000 columns and as many questions, the scans
+       cost seconds. Unused (count 0) when names repeat. */
+    tally__strdict names;
+    int names_indexed;
 };
+
+/* Index the column names (after the dialect has set them): -1 when out
+   of memory. Names that repeat leave the table unindexed (scans). */
+int tally__raw_index_names(tally_raw *raw);
 
 /* A table with ncols empty columns; NULL when out of memory. */
 tally_raw *tally__raw_new(size_t ncols);
