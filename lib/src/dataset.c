@@ -135,31 +135,73 @@ int tally__ds_copy_info(tally_dataset *to, const tally_dataset *from)
 
 /* --- columns the analyses leave out --------------------------------------- */
 
-static const char *column_use(const tally_codebook *cb, const char *name,
-                              const tally_question **meta)
+/* The question using each column, first in codebook order: a dictionary
+   of the column names (a scan of the codebook per column made a
+   50,000-column export quadratic). qs[id] is the question of name id. */
+typedef struct column_uses {
+    tally__strdict names;
+    tally__arena *arena;
+    const tally_question **qs;
+    size_t cap;
+} column_uses;
+
+static int use_column(column_uses *u, const char *name,
+                      const tally_question *q)
 {
+    int added;
+    if (!name)
+        return 0;
+    long id = tally__strdict_intern(&u->names, u->arena, name, strlen(name),
+                                    &added);
+    if (id < 0 || TALLY__GROW(u->qs, u->cap, (size_t)id + 1) != 0)
+        return -1;
+    if (added)
+        u->qs[id] = q;
+    return 0;
+}
+
+static int index_uses(column_uses *u, const tally_codebook *cb)
+{
+    u->arena = tally__arena_new();
+    if (!u->arena || tally__strdict_init(&u->names) != 0)
+        return -1;
     for (size_t i = 0; i < cb->n_questions; i++) {
         const tally_question *q = cb->questions[i];
-        int uses = q->column && !strcmp(q->column, name);
-        for (size_t k = 0; !uses && k < q->n_items; k++)
-            uses = !strcmp(q->items[k].column, name);
-        for (size_t k = 0; !uses && k < q->n_options; k++)
-            uses = q->options[k].column && !strcmp(q->options[k].column, name);
-        if (uses) {
-            *meta = q->type == TALLY_QTYPE_META ? q : NULL;
-            return q->id;
-        }
+        if (use_column(u, q->column, q) != 0)
+            return -1;
+        for (size_t k = 0; k < q->n_items; k++)
+            if (use_column(u, q->items[k].column, q) != 0)
+                return -1;
+        for (size_t k = 0; k < q->n_options; k++)
+            if (use_column(u, q->options[k].column, q) != 0)
+                return -1;
     }
-    return NULL;
+    return 0;
+}
+
+static void free_uses(column_uses *u)
+{
+    tally__strdict_destroy(&u->names);
+    tally__arena_free(u->arena);
+    tally__free(u->qs);
+}
+
+static const char *column_use(const column_uses *u, const char *name,
+                              const tally_question **meta)
+{
+    long id = tally__strdict_find(&u->names, name, strlen(name));
+    if (id < 0)
+        return NULL;
+    const tally_question *q = u->qs[id];
+    *meta = q->type == TALLY_QTYPE_META ? q : NULL;
+    return q->id;
 }
 
 /* Every column that is metadata or that no question uses, with why. */
-static tally_status list_ignored(tally_dataset *ds, const tally_raw *raw,
-                                 const char *weight, tally_error *err)
+static tally_status list_unused(tally_dataset *ds, const tally_raw *raw,
+                                const char *weight, const column_uses *u,
+                                tally_error *err)
 {
-    ds->ignored = tally__calloc(raw->ncols + 1, sizeof *ds->ignored);
-    if (!ds->ignored)
-        return tally__nomem(err);
     for (size_t c = 0; c < raw->ncols; c++) {
         const char *name = raw->cols[c].info.name, *reason = NULL;
         const tally_question *meta = NULL;
@@ -168,7 +210,7 @@ static tally_status list_ignored(tally_dataset *ds, const tally_raw *raw,
             reason = ds->weight_kind == TALLY_WEIGHT_FREQUENCY
                          ? "frequency weight"
                          : "sampling weight";
-        else if (!column_use(ds->cb, name, &meta))
+        else if (!column_use(u, name, &meta))
             reason = "not in the codebook";
         else if (meta) {
             snprintf(buf, sizeof buf, "metadata%s%s",
@@ -185,6 +227,18 @@ static tally_status list_ignored(tally_dataset *ds, const tally_raw *raw,
             return tally__nomem(err);
     }
     return TALLY_OK;
+}
+
+static tally_status list_ignored(tally_dataset *ds, const tally_raw *raw,
+                                 const char *weight, tally_error *err)
+{
+    column_uses u = {0};
+    ds->ignored = tally__calloc(raw->ncols + 1, sizeof *ds->ignored);
+    tally_status st = ds->ignored && index_uses(&u, ds->cb) == 0
+                          ? list_unused(ds, raw, weight, &u, err)
+                          : tally__nomem(err);
+    free_uses(&u);
+    return st;
 }
 
 /* --- weights -------------------------------------------------------------- */

@@ -275,6 +275,8 @@ static int apply_number(opt_id id, const char *v, cli_opts *o)
         return parse_size("max-columns", v, &o->read.max_columns);
     case OPT_MAX_ROWS:
         return parse_size("max-rows", v, &o->read.max_rows);
+    case OPT_MAX_MEMORY:
+        return parse_size("max-memory", v, &o->read.max_memory);
     case OPT_ALPHA:
     case OPT_MIN_BASE:
     case OPT_MIN_CELL:
