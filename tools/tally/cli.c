@@ -303,6 +303,7 @@ static int apply_other(opt_id id, const char *v, cli_opts *o)
     case OPT_QUIET: o->quiet = 1; return 0;
     case OPT_ALL_RESPONSES: o->read.all_responses = 1; return 0;
     case OPT_NO_CHARTS: o->annex.no_charts = 1; return 0;
+    case OPT_REDACT: o->annex.redact = 1; return 0;
     case OPT_LAYOUT:
     case OPT_SORT: return parse_annex_keyword(id, v, o);
     case OPT_HELP: o->help = 1; return 0;
