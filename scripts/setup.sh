@@ -17,11 +17,12 @@ cd "$(dirname "$0")/.."
 # Tests: cmocka, python3-openpyxl (reads workbooks back), locales (a
 # decimal-comma locale for the xlsx writer test), pspp (GNU PSPP:
 # reference.pspp-crosstabs compares tally xtab with its CROSSTABS),
-# libreoffice-calc-nogui (converts the annex to PDF headless).
+# libreoffice-calc-nogui (converts the annex to PDF headless), valgrind
+# (.ci/run's memcheck, scripts/memcheck.sh).
 packages="build-essential cmake pkg-config libgsl-dev libxlsxwriter-dev
 libyaml-dev libminizip-dev libexpat1-dev libreadstat-dev libssl-dev"
 test_packages="libcmocka-dev python3 python3-openpyxl locales pmccabe pspp
-libreoffice-calc-nogui"
+libreoffice-calc-nogui valgrind"
 
 want_tests=0
 for arg in "$@"; do

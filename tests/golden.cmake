@@ -17,7 +17,16 @@ file(CREATE_LINK ${SAMPLES} ${WORK}/samples SYMBOLIC)
 if(DEFINED FIXTURES)
     file(CREATE_LINK ${FIXTURES} ${WORK}/fixtures SYMBOLIC)
 endif()
-file(CREATE_LINK ${TALLY} ${WORK}/tally SYMBOLIC)
+# TALLY_TEST_WRAPPER (environment), e.g. "valgrind --error-exitcode=99
+# -q": every tally the case runs runs under it (.ci/run's memcheck of the
+# CLI cases; ctest -T memcheck would check cmake and sh instead).
+if(DEFINED ENV{TALLY_TEST_WRAPPER} AND NOT "$ENV{TALLY_TEST_WRAPPER}" STREQUAL "")
+    file(WRITE ${WORK}/tally
+         "#!/bin/sh\nexec $ENV{TALLY_TEST_WRAPPER} ${TALLY} \"$@\"\n")
+    execute_process(COMMAND chmod 755 ${WORK}/tally)
+else()
+    file(CREATE_LINK ${TALLY} ${WORK}/tally SYMBOLIC)
+endif()
 file(READ ${CASE}/cmd cmd)
 string(STRIP "${cmd}" cmd)
 execute_process(

@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "annex_internal.h"
 #include "buf_internal.h"
+#include "redact.h"
 
 /* Index of the heading (sheet) of table i: tables of a sheet follow each
    other, so a new sheet starts where the raw name changes to one not
@@ -88,6 +90,19 @@ static tally_status tables(tally_buf *b, const tally_annex *a, int pd)
     return TALLY_OK;
 }
 
+/* A verbatim, with e-mail addresses and phone numbers masked when the
+   annex is redacted. */
+static tally_status answer(tally_buf *b, const tally_annex *a,
+                           const char *text)
+{
+    char *masked = NULL;
+    if (a->o.redact && tally__redact(text, &masked) != 0)
+        return TALLY_ERR_NOMEM;
+    tally_status st = tally__md_escaped(b, masked ? masked : text);
+    tally__free(masked);
+    return st;
+}
+
 static tally_status verbatims(tally_buf *b, const tally_annex *a)
 {
     const tally_codebook *cb = tally_dataset_codebook(a->ds);
@@ -117,7 +132,7 @@ static tally_status verbatims(tally_buf *b, const tally_annex *a)
             else
                 TALLY_TRY(tally__buf_printf(b, "%zu", r + 1));
             TALLY_TRY(tally__buf_puts(b, " | "));
-            TALLY_TRY(tally__md_escaped(b, texts[r]));
+            TALLY_TRY(answer(b, a, texts[r]));
             TALLY_TRY(tally__buf_puts(b, " |\n"));
         }
     }

@@ -14,6 +14,7 @@
 
 #include "alloc.h"
 #include "annex_chart.h"
+#include "redact.h"
 
 #define CAP TALLY__SHEET_NAME_CAP
 
@@ -204,10 +205,16 @@ static tally_status verbatim(axl *w, tally__xsheet *s, const tally__aq *aq,
                                                     (double)(r + 1), wrap),
                       "row number");
     TALLY_TRY(tally__xlsx_put_string(&w->x, s, 1, q->id, wrap));
-    TALLY_TRY(tally__xlsx_put_string(&w->x, s, 2, answer, wrap));
-    TALLY_TRY(tally__xlsx_fit_row(&w->x, s, 2, answer));
+    char *masked = NULL;
+    if (w->a->o.redact && tally__redact(answer, &masked) != 0)
+        return tally__nomem(w->x.err);
+    const char *text = masked ? masked : answer;
+    tally_status st = tally__xlsx_put_string(&w->x, s, 2, text, wrap);
+    if (st == TALLY_OK)
+        st = tally__xlsx_fit_row(&w->x, s, 2, text);
+    tally__free(masked);
     s->row++;
-    return TALLY_OK;
+    return st;
 }
 
 static tally_status finish_verbatims(axl *w, size_t k)

@@ -123,6 +123,8 @@ static tally_status setup_part(tally__csvrec *r, part *pt)
     atomic_init(&pt->cancel, 0);
     pt->rec = *r;
     pt->rec.raw = tally__raw_new(r->raw->ncols);
+    if (pt->rec.raw)
+        pt->rec.raw->max_bytes = r->raw->max_bytes;
     if (!pt->rec.raw || tally__raw_reserve(pt->rec.raw, 1024) != 0) {
         tally_raw_free(pt->rec.raw);
         return tally__nomem(r->csv.err);
@@ -186,6 +188,10 @@ static tally_status append_part(tally__csvrec *r, part *pt, long offset)
                               "more than %zu rows (the limit can be "
                               "raised with --max-rows)",
                               r->max_records);
+    /* Each half kept within the limit; together they may not. */
+    TALLY_TRY(tally__raw_budget(into, tally__raw_bytes(from),
+                                r->csv.file, from->lines[0] + offset,
+                                r->csv.err));
     if (tally__raw_reserve(into, base + from->nrec) != 0)
         return tally__nomem(r->csv.err);
     for (size_t c = 0; c < into->ncols; c++)

@@ -235,9 +235,17 @@ tally_status tally__csv_records(tally__csvrec *r, const unsigned char *limit,
                                   1, "more than %zu rows (the limit can be "
                                   "raised with --max-rows)",
                                   r->max_records);
-        if (rec >= raw->rec_cap &&
-            tally__raw_reserve(raw, estimate_records(r, rec)) != 0)
-            return tally__nomem(c->err);
+        if (rec >= raw->rec_cap) {
+            size_t want = estimate_records(r, rec);
+            TALLY_TRY(tally__raw_budget(raw, (want - raw->rec_cap) *
+                                                 tally__raw_record_bytes(raw),
+                                        c->file, c->line, c->err));
+            if (tally__raw_reserve(raw, want) != 0)
+                return tally__nomem(c->err);
+        } else if ((rec & 1023) == 0) {
+            /* The cells' dictionaries grow between reservations. */
+            TALLY_TRY(tally__raw_budget(raw, 0, c->file, c->line, c->err));
+        }
         raw->lines[rec] = c->line;
         TALLY_TRY(parse_record(r, rec));
         raw->nrec++;

@@ -135,80 +135,84 @@ int tally__ds_copy_info(tally_dataset *to, const tally_dataset *from)
 
 /* --- columns the analyses leave out --------------------------------------- */
 
-/* The question using each column name, found by hashing: one scan of
-   the codebook instead of one per column (50,000 columns would take
-   seconds). users[id] is the question of name id. */
-typedef struct column_users {
+/* The question using each column, first in codebook order: a dictionary
+   of the column names (a scan of the codebook per column made a
+   50,000-column export quadratic). qs[id] is the question of name id. */
+typedef struct column_uses {
     tally__strdict names;
-    const tally_question **users;
+    tally__arena *arena;
+    const tally_question **qs;
     size_t cap;
-} column_users;
+} column_uses;
 
-static int add_user(column_users *u, const char *name,
-                    const tally_question *q)
+static int use_column(column_uses *u, const char *name,
+                      const tally_question *q)
 {
+    int added;
     if (!name)
         return 0;
-    long id = tally__strdict_intern_ref(&u->names, name, strlen(name));
-    if (id < 0)
+    long id = tally__strdict_intern(&u->names, u->arena, name, strlen(name),
+                                    &added);
+    if (id < 0 || TALLY__GROW(u->qs, u->cap, (size_t)id + 1) != 0)
         return -1;
-    if ((size_t)id >= u->cap) {
-        size_t cap = u->cap ? 2 * u->cap : 64;
-        while (cap <= (size_t)id)
-            cap *= 2;
-        const tally_question **n = tally__reallocarray(u->users, cap,
-                                                      sizeof *n);
-        if (!n)
-            return -1;
-        memset(n + u->cap, 0, (cap - u->cap) * sizeof *n);
-        u->users = n;
-        u->cap = cap;
-    }
-    if (!u->users[id]) /* the first question to name it, as before */
-        u->users[id] = q;
+    if (added)
+        u->qs[id] = q;
     return 0;
 }
 
-static int index_users(column_users *u, const tally_codebook *cb)
+static int index_uses(column_uses *u, const tally_codebook *cb)
 {
-    if (tally__strdict_init(&u->names) != 0)
+    u->arena = tally__arena_new();
+    if (!u->arena || tally__strdict_init(&u->names) != 0)
         return -1;
     for (size_t i = 0; i < cb->n_questions; i++) {
         const tally_question *q = cb->questions[i];
-        int bad = add_user(u, q->column, q);
-        for (size_t k = 0; !bad && k < q->n_items; k++)
-            bad = add_user(u, q->items[k].column, q);
-        for (size_t k = 0; !bad && k < q->n_options; k++)
-            bad = add_user(u, q->options[k].column, q);
-        if (bad)
+        if (use_column(u, q->column, q) != 0)
             return -1;
+        for (size_t k = 0; k < q->n_items; k++)
+            if (use_column(u, q->items[k].column, q) != 0)
+                return -1;
+        for (size_t k = 0; k < q->n_options; k++)
+            if (use_column(u, q->options[k].column, q) != 0)
+                return -1;
     }
     return 0;
 }
 
-static const tally_question *column_use(const column_users *u,
-                                        const char *name)
+static void free_uses(column_uses *u)
 {
-    long id = tally__strdict_find(&u->names, name, strlen(name));
-    return id < 0 || (size_t)id >= u->cap ? NULL : u->users[id];
+    tally__strdict_destroy(&u->names);
+    tally__arena_free(u->arena);
+    tally__free(u->qs);
 }
 
-/* The ignored columns of raw, given who uses each name. */
-static tally_status ignored_columns(tally_dataset *ds, const tally_raw *raw,
-                                    const char *weight,
-                                    const column_users *u, tally_error *err)
+static const char *column_use(const column_uses *u, const char *name,
+                              const tally_question **meta)
+{
+    long id = tally__strdict_find(&u->names, name, strlen(name));
+    if (id < 0)
+        return NULL;
+    const tally_question *q = u->qs[id];
+    *meta = q->type == TALLY_QTYPE_META ? q : NULL;
+    return q->id;
+}
+
+/* Every column that is metadata or that no question uses, with why. */
+static tally_status list_unused(tally_dataset *ds, const tally_raw *raw,
+                                const char *weight, const column_uses *u,
+                                tally_error *err)
 {
     for (size_t c = 0; c < raw->ncols; c++) {
         const char *name = raw->cols[c].info.name, *reason = NULL;
-        const tally_question *user = NULL, *meta = NULL;
+        const tally_question *meta = NULL;
         char buf[160];
         if (weight && !strcmp(name, weight))
             reason = ds->weight_kind == TALLY_WEIGHT_FREQUENCY
                          ? "frequency weight"
                          : "sampling weight";
-        else if (!(user = column_use(u, name)))
+        else if (!column_use(u, name, &meta))
             reason = "not in the codebook";
-        else if ((meta = user->type == TALLY_QTYPE_META ? user : NULL)) {
+        else if (meta) {
             snprintf(buf, sizeof buf, "metadata%s%s",
                      meta->reason ? ": " : "",
                      meta->reason ? meta->reason : "");
@@ -225,17 +229,15 @@ static tally_status ignored_columns(tally_dataset *ds, const tally_raw *raw,
     return TALLY_OK;
 }
 
-/* Every column that is metadata or that no question uses, with why. */
 static tally_status list_ignored(tally_dataset *ds, const tally_raw *raw,
                                  const char *weight, tally_error *err)
 {
-    column_users u = {0};
+    column_uses u = {0};
     ds->ignored = tally__calloc(raw->ncols + 1, sizeof *ds->ignored);
-    tally_status st = ds->ignored && index_users(&u, ds->cb) == 0
-                          ? ignored_columns(ds, raw, weight, &u, err)
+    tally_status st = ds->ignored && index_uses(&u, ds->cb) == 0
+                          ? list_unused(ds, raw, weight, &u, err)
                           : tally__nomem(err);
-    tally__strdict_destroy(&u.names);
-    tally__free(u.users);
+    free_uses(&u);
     return st;
 }
 

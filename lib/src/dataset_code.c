@@ -500,8 +500,10 @@ tally_status tally__code_question(tally_dataset *ds, tally__arena *arena,
     tally__qdata *qd = &ds->q[qi];
     if (q->n_options > TALLY__MAX_OPTIONS)
         return tally__fail(err, TALLY_ERR_LIMIT,
-                           "question %s has %zu options (at most %u)", q->id,
-                           q->n_options, TALLY__MAX_OPTIONS);
+                           "question %s has %zu options, more than the "
+                           "fixed limit of %u (a question with that many "
+                           "different answers is open text: type: text)",
+                           q->id, q->n_options, TALLY__MAX_OPTIONS);
     size_t arrays = tally__q_arrays(q);
     qd->codes = tally__arena_calloc(arena, arrays, sizeof *qd->codes);
     if (!qd->codes)

@@ -39,8 +39,9 @@ tally_status tally__plain_apply(tally_raw *raw, tally_error *err)
     return TALLY_OK;
 }
 
-static tally_status apply(tally_raw *raw, const tally_read_opts *opts,
-                          tally_error *err)
+tally_status tally__dialect_apply_opts(tally_raw *raw,
+                                       const tally_read_opts *opts,
+                                       tally_error *err)
 {
     tally_dialect d = opts ? opts->dialect : TALLY_DIALECT_AUTO;
     if ((unsigned)d >= TALLY_DIALECT_COUNT)
@@ -63,15 +64,6 @@ static tally_status apply(tally_raw *raw, const tally_read_opts *opts,
     default:
         return tally__plain_apply(raw, err);
     }
-}
-
-tally_status tally__dialect_apply_opts(tally_raw *raw,
-                                       const tally_read_opts *opts,
-                                       tally_error *err)
-{
-    TALLY_TRY(apply(raw, opts, err));
-    /* The names are final: index them for tally_raw_find_column(). */
-    return tally__raw_index_names(raw) == 0 ? TALLY_OK : tally__nomem(err);
 }
 
 tally_status tally__dialect_apply(tally_raw *raw, tally_dialect d,

@@ -53,8 +53,17 @@ int tally__dl_split_brackets(tally_raw *raw, size_t c, const char *name);
  */
 void tally__dl_keep_rows(tally_raw *raw, const unsigned char *keep);
 
-/* Data rows whose cell in column c is empty (blanks only). */
-size_t tally__dl_count_blank(const tally_raw *raw, size_t c);
+/* Data rows whose cell in column c is empty (blanks only); with lines
+   (may be NULL), their input lines as tally__dl_lines() writes them. */
+size_t tally__dl_count_blank(const tally_raw *raw, size_t c, char *lines,
+                             size_t cap);
+
+/* "line 4" or "lines 4, 7, 9, 12, 15, ..." : the input lines of the
+   first TALLY__DL_LISTED data rows r with pick[r] set, then "...", as
+   the CSV reader's notes name skipped lines. */
+#define TALLY__DL_LISTED 5
+void tally__dl_lines(const tally_raw *raw, const unsigned char *pick,
+                     char *buf, size_t cap);
 
 /* Detection (1 when the header rows look like the platform's). */
 int tally__surveymonkey_detect(const tally_raw *raw);

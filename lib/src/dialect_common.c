@@ -3,6 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "alloc.h"
 #include "dialect.h"
 #include "utf8.h"
 
@@ -74,6 +75,8 @@ static const char *unique_name(tally_raw *raw, tally__strdict *seen,
 tally_status tally__dl_name_columns(tally_raw *raw, const char **proposed,
                                     tally_error *err)
 {
+    /* Each column adds exactly one name, in order: the id of a name is
+       its column, and the dictionary is kept as the raw table's index. */
     tally__strdict seen;
     if (tally__strdict_init(&seen) != 0)
         return tally__nomem(err);
@@ -94,7 +97,10 @@ tally_status tally__dl_name_columns(tally_raw *raw, const char **proposed,
         if (!info->name)
             st = tally__nomem(err);
     }
-    tally__strdict_destroy(&seen);
+    tally__strdict_destroy(&raw->names);
+    raw->names = seen;
+    if (st != TALLY_OK)
+        raw->names.count = 0; /* not an index of every column */
     return st;
 }
 
@@ -142,10 +148,40 @@ void tally__dl_keep_rows(tally_raw *raw, const unsigned char *keep)
     raw->nrec = out;
 }
 
-size_t tally__dl_count_blank(const tally_raw *raw, size_t c)
+void tally__dl_lines(const tally_raw *raw, const unsigned char *pick,
+                     char *buf, size_t cap)
 {
-    size_t n = 0;
-    for (size_t r = raw->source.header_rows; r < raw->nrec; r++)
-        n += tally__is_blank(tally__raw_text(raw, c, r));
+    char list[160] = "";
+    size_t rows = tally_raw_rows(raw), listed = 0, used = 0;
+    for (size_t r = 0; r < rows; r++) {
+        if (!pick[r])
+            continue;
+        if (listed++ == TALLY__DL_LISTED) {
+            snprintf(list + used, sizeof list - used, ", ...");
+            break;
+        }
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%ld",
+                                 listed > 1 ? ", " : "",
+                                 tally_raw_line(raw, r));
+    }
+    snprintf(buf, cap, "line%s %s", listed > 1 ? "s" : "", list);
+}
+
+size_t tally__dl_count_blank(const tally_raw *raw, size_t c, char *lines,
+                             size_t cap)
+{
+    size_t n = 0, rows = tally_raw_rows(raw);
+    unsigned char *pick = lines ? tally__calloc(rows + 1, 1) : NULL;
+    for (size_t r = 0; r < rows; r++) {
+        int blank = tally__is_blank(tally_raw_cell(raw, r, c));
+        n += (size_t)blank;
+        if (pick)
+            pick[r] = (unsigned char)blank;
+    }
+    if (lines && cap)
+        lines[0] = '\0';
+    if (pick)
+        tally__dl_lines(raw, pick, lines, cap);
+    tally__free(pick);
     return n;
 }

@@ -85,10 +85,11 @@ static tally_status note_unfinished(tally_raw *raw, tally_error *err)
     const char *h = tally__dl_cell(raw, 0, 1);
     if (strcasecmp(h, "submitdate") != 0 && strcmp(h, "Date submitted") != 0)
         return TALLY_OK;
-    size_t n = tally__dl_count_blank(raw, 1);
+    char lines[200];
+    size_t n = tally__dl_count_blank(raw, 1, lines, sizeof lines);
     if (n && tally__raw_note(raw, "%zu unfinished response(s) (no %s): "
-                                  "kept, their answers count",
-                             n, h) != 0)
+                                  "kept, their answers count: %s",
+                             n, h, lines) != 0)
         return tally__nomem(err);
     return TALLY_OK;
 }

@@ -272,7 +272,8 @@ static tally_status columns(tally_raw *raw, qcol *q, int lay,
     while (c < raw->ncols) {
         const char *why = meta_reason(q[c].tag, q[c].id, lay);
         if (!why && !*q[c].tag && !*q[c].label &&
-            tally__dl_count_blank(raw, c) == tally_raw_rows(raw))
+            tally__dl_count_blank(raw, c, NULL, 0) ==
+                tally_raw_rows(raw))
             why = "empty column";
         if (why) {
             tally__dl_meta(raw, c++, why);
@@ -319,25 +320,28 @@ static tally_status filter_rows(tally_raw *raw, size_t status, int all,
     if (!keep)
         return tally__nomem(err);
     for (size_t r = 0; r < rows; r++) {
-        keep[r] = real_response(tally_raw_cell(raw, r, status));
-        out += !keep[r];
-        keep[r] |= all;
+        keep[r] = !real_response(tally_raw_cell(raw, r, status));
+        out += keep[r];
     }
+    char lines[200];
+    tally__dl_lines(raw, keep, lines, sizeof lines);
+    for (size_t r = 0; r < rows; r++)
+        keep[r] = !keep[r] || all;
     if (out && !all)
         tally__dl_keep_rows(raw, keep);
     tally__free(keep);
     if (out && !all &&
         tally__raw_note(raw,
                         "left out %zu Qualtrics preview, test, spam or "
-                        "imported response(s) (Status); --all-responses "
-                        "keeps them",
-                        out) != 0)
+                        "imported response(s) (Status): %s; "
+                        "--all-responses keeps them",
+                        out, lines) != 0)
         return tally__nomem(err);
     if (out && all &&
         tally__raw_note(raw,
                         "kept %zu Qualtrics preview, test, spam or imported "
-                        "response(s) (Status), as --all-responses asks",
-                        out) != 0)
+                        "response(s) (Status), as --all-responses asks: %s",
+                        out, lines) != 0)
         return tally__nomem(err);
     return TALLY_OK;
 }
@@ -345,14 +349,21 @@ static tally_status filter_rows(tally_raw *raw, size_t status, int all,
 static tally_status note_unfinished(tally_raw *raw, size_t finished,
                                     tally_error *err)
 {
-    size_t n = 0;
-    for (size_t r = 0; r < tally_raw_rows(raw); r++) {
+    size_t n = 0, rows = tally_raw_rows(raw);
+    unsigned char *pick = tally__calloc(rows + 1, 1);
+    if (!pick)
+        return tally__nomem(err);
+    for (size_t r = 0; r < rows; r++) {
         const char *s = tally_raw_cell(raw, r, finished);
-        n += !strcmp(s, "0") || !strcasecmp(s, "False");
+        pick[r] = !strcmp(s, "0") || !strcasecmp(s, "False");
+        n += pick[r];
     }
+    char lines[200];
+    tally__dl_lines(raw, pick, lines, sizeof lines);
+    tally__free(pick);
     if (n && tally__raw_note(raw, "%zu unfinished response(s) (Finished): "
-                                  "kept, their answers count",
-                             n) != 0)
+                                  "kept, their answers count: %s",
+                             n, lines) != 0)
         return tally__nomem(err);
     return TALLY_OK;
 }

@@ -20,6 +20,7 @@ const char *tally_strerror(tally_status status)
         [TALLY_ERR_XLSX] = "cannot write workbook",
         [TALLY_ERR_UNSUPPORTED] = "unsupported",
         [TALLY_ERR_CODEBOOK] = "codebook does not fit the data",
+        [TALLY_ERR_INTERNAL] = "internal error (a bug in tally)",
     };
     if ((unsigned)status >= TALLY_ARRAY_SIZE(text) || !text[status])
         return "unknown status";

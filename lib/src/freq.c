@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "accounting.h"
 #include "alloc.h"
 #include "ci_fpc.h"
 #include "dataset_internal.h"
@@ -493,6 +494,8 @@ tally_status tally_freq_compute(const tally_dataset *ds, size_t question,
         size_t codes = f->is_matrix ? i : item == TALLY_ALL_ITEMS ? 0 : item;
         f->items[i].respondents = respondents;
         st = compute_item(&x, codes, &f->items[i]);
+        if (st == TALLY_OK)
+            st = tally__check_freq_item(&f->items[i], err);
     }
     if (st != TALLY_OK) {
         tally_freq_free(f);

@@ -42,34 +42,9 @@ void tally_raw_free(tally_raw *raw)
     tally__free(raw->cols);
     tally__free(raw->lines);
     tally__free(raw->notes);
-    if (raw->names_indexed)
-        tally__strdict_destroy(&raw->names);
+    tally__strdict_destroy(&raw->names);
     tally__arena_free(raw->arena);
     tally__free(raw);
-}
-
-int tally__raw_index_names(tally_raw *raw)
-{
-    if (raw->names_indexed) {
-        tally__strdict_destroy(&raw->names);
-        raw->names_indexed = 0;
-    }
-    if (tally__strdict_init(&raw->names) != 0)
-        return -1;
-    raw->names_indexed = 1;
-    for (size_t c = 0; c < raw->ncols; c++) {
-        const char *n = raw->cols[c].info.name;
-        long id = n ? tally__strdict_intern_ref(&raw->names, n, strlen(n))
-                    : -2;
-        if (id == -1)
-            return -1;
-        if (id != (long)c) { /* a repeated or missing name: scan instead */
-            tally__strdict_destroy(&raw->names);
-            raw->names_indexed = 0;
-            return 0;
-        }
-    }
-    return 0;
 }
 
 int tally__raw_reserve(tally_raw *raw, size_t records)
@@ -233,10 +208,11 @@ const tally_column *tally_raw_column(const tally_raw *raw, size_t col)
 tally_status tally_raw_find_column(const tally_raw *raw, const char *name,
                                    size_t *col)
 {
-    if (raw->names_indexed) {
-        long id = tally__strdict_find(&raw->names, name, strlen(name));
-        if (id < 0)
-            return TALLY_ERR_NO_SUCH_VAR;
+    long id = raw->names.count
+                  ? tally__strdict_find(&raw->names, name, strlen(name))
+                  : -1;
+    if (id >= 0 && (size_t)id < raw->ncols && raw->cols[id].info.name &&
+        strcmp(raw->cols[id].info.name, name) == 0) {
         *col = (size_t)id;
         return TALLY_OK;
     }
@@ -263,4 +239,47 @@ size_t tally_raw_note_count(const tally_raw *raw)
 const char *tally_raw_note(const tally_raw *raw, size_t i)
 {
     return i < raw->n_notes ? raw->notes[i] : NULL;
+}
+
+/* --- memory budget (tally_read_opts.max_memory) --------------------------- */
+
+size_t tally__raw_record_bytes(const tally_raw *raw)
+{
+    size_t n = sizeof(long);
+    for (size_t c = 0; c < raw->ncols; c++)
+        n += raw->cols[c].width;
+    return n;
+}
+
+size_t tally__raw_bytes(const tally_raw *raw)
+{
+    size_t n = sizeof *raw + raw->ncols * sizeof *raw->cols +
+               raw->rec_cap * sizeof *raw->lines +
+               tally__arena_used(raw->arena);
+    for (size_t c = 0; c < raw->ncols; c++) {
+        const tally__rawcol *col = &raw->cols[c];
+        n += col->cap * col->width +
+             col->dict.cap * sizeof *col->dict.entry +
+             (col->dict.slots ? (col->dict.mask + 1) * sizeof(uint64_t) : 0);
+    }
+    return n;
+}
+
+tally_status tally__raw_budget(const tally_raw *raw, size_t extra,
+                               const char *file, long line,
+                               tally_error *err)
+{
+    if (!raw->max_bytes)
+        return TALLY_OK;
+    size_t have = tally__raw_bytes(raw);
+    if (have <= raw->max_bytes && extra <= raw->max_bytes - have)
+        return TALLY_OK;
+    /* The table's own accounting, not the process's: what grows with the
+       input. The limit is checked before each larger allocation, so it
+       is never overshot by more than one record's cells. */
+    return tally__fail_at(err, TALLY_ERR_LIMIT, file, line, 0,
+                          "the table would take more than %zu bytes of "
+                          "memory (the limit can be raised with "
+                          "--max-memory)",
+                          raw->max_bytes);
 }

@@ -92,17 +92,12 @@ struct tally_raw {
     tally_source source;
     const char **notes;
     size_t n_notes, notes_cap;
-    /* Column names -> index (id c is column c), built once the dialect
-       has named the columns, so that finding a column is not a scan of
-       every column: with 50,000 columns and as many questions, the scans
-       cost seconds. Unused (count 0) when names repeat. */
+    size_t max_bytes;     /* tally_read_opts.max_memory; 0: no limit    */
+    /* The columns' unique names, id = column (tally__dl_name_columns):
+       tally_raw_find_column() without a scan per lookup, which made a
+       50,000-column export take minutes. Empty (count 0) until named. */
     tally__strdict names;
-    int names_indexed;
 };
-
-/* Index the column names (after the dialect has set them): -1 when out
-   of memory. Names that repeat leave the table unindexed (scans). */
-int tally__raw_index_names(tally_raw *raw);
 
 /* A table with ncols empty columns; NULL when out of memory. */
 tally_raw *tally__raw_new(size_t ncols);
@@ -130,6 +125,19 @@ static inline uint32_t tally__rawcol_id(const tally__rawcol *c, size_t rec)
    column and in lines[]. Callers size it from an estimate, so that the
    arrays are not copied over and over as a large file is read. */
 int tally__raw_reserve(tally_raw *raw, size_t records);
+
+/* Bytes the table holds now: cells, dictionaries, per-row arrays. */
+size_t tally__raw_bytes(const tally_raw *raw);
+
+/* TALLY_OK, or TALLY_ERR_LIMIT (naming --max-memory, file and line) when
+   the table plus `extra` bytes it is about to allocate would pass
+   raw->max_bytes. */
+tally_status tally__raw_budget(const tally_raw *raw, size_t extra,
+                               const char *file, long line,
+                               tally_error *err);
+
+/* Bytes one more record takes in the per-row arrays (line, ids). */
+size_t tally__raw_record_bytes(const tally_raw *raw);
 
 /* 1 when bytes a and b (n each) are equal; for the short values of
    answers, two overlapping word compares instead of a call. */

@@ -33,13 +33,29 @@ int tally__raw_add_columns(tally_raw *raw, size_t ncols)
     return 0;
 }
 
+/* Grow by half: the record count is not known in advance, and a
+   declared count (an SPSS header) is not trusted. */
+static size_t next_cap(const tally_raw *raw)
+{
+    return raw->rec_cap < 64 ? 64 : raw->rec_cap + raw->rec_cap / 2;
+}
+
+int tally__raw_record_fits(const tally_raw *raw)
+{
+    size_t extra = 0;
+    if (!raw->max_bytes)
+        return 1;
+    if (raw->nrec == raw->rec_cap)
+        extra = (next_cap(raw) - raw->rec_cap) * tally__raw_record_bytes(raw);
+    else if (raw->nrec & 1023)
+        return 1; /* the cells' dictionaries: every 1024 records */
+    return tally__raw_budget(raw, extra, NULL, 0, NULL) == TALLY_OK;
+}
+
 int tally__raw_add_record(tally_raw *raw, long line)
 {
     if (raw->nrec == raw->rec_cap) {
-        /* Grow by half: the record count is not known in advance, and a
-           declared count (an SPSS header) is not trusted. */
-        size_t cap = raw->rec_cap < 64 ? 64 : raw->rec_cap + raw->rec_cap / 2;
-        if (tally__raw_reserve(raw, cap) != 0)
+        if (tally__raw_reserve(raw, next_cap(raw)) != 0)
             return -1;
     }
     size_t rec = raw->nrec++;

@@ -11,6 +11,12 @@
    columns are empty in every record so far. -1 when out of memory. */
 int tally__raw_add_columns(tally_raw *raw, size_t ncols);
 
+/* 0 when the next tally__raw_add_record() would take the table past
+   raw->max_bytes (tally_read_opts.max_memory), checked before the arrays
+   grow and every 1024 records; the reader then fails with
+   TALLY_ERR_LIMIT naming --max-memory. */
+int tally__raw_record_fits(const tally_raw *raw);
+
 /* Append a record of empty cells that starts at `line` of the input (the
    sheet row, the case number). -1 when out of memory. */
 int tally__raw_add_record(tally_raw *raw, long line);

@@ -81,7 +81,13 @@ static tally_status read_header(tally__csvrec *r, tally_error *err)
     if (n < 0)
         return err ? err->code : TALLY_ERR_PARSE;
     r->raw = tally__raw_new((size_t)n);
-    if (!r->raw || tally__raw_reserve(r->raw, 1024) != 0)
+    if (!r->raw)
+        return tally__nomem(err);
+    r->raw->max_bytes = r->opts.max_memory;
+    TALLY_TRY(tally__raw_budget(r->raw,
+                                1024 * tally__raw_record_bytes(r->raw),
+                                r->csv.file, 1, err));
+    if (tally__raw_reserve(r->raw, 1024) != 0)
         return tally__nomem(err);
     r->raw->lines[0] = 1;
     TALLY_TRY(tally__csv_records_one(r));

@@ -284,6 +284,9 @@ static int on_value(int obs, readstat_variable_t *var, readstat_value_t value,
     if ((size_t)obs + 1 >= s->raw->nrec) {
         if (s->raw->nrec > s->opts.max_rows)
             return fail_limit(s, "cases", s->opts.max_rows, "max-rows");
+        if (!tally__raw_record_fits(s->raw))
+            return fail_limit(s, "bytes of memory", s->raw->max_bytes,
+                              "max-memory");
         if (tally__raw_add_record(s->raw, (long)obs + 1) != 0)
             return nomem(s);
     }
@@ -410,6 +413,8 @@ tally_status tally__read_stat(const unsigned char *data, size_t size,
     tally__stat s = {.file = file, .kind = kind, .err = err,
                      .opts = tally__read_defaults(opts),
                      .a = tally__arena_new(), .raw = tally__raw_new(0)};
+    if (s.raw)
+        s.raw->max_bytes = s.opts.max_memory;
     tally_status st = s.a && s.raw ? parse(&s, data, size)
                                    : tally__nomem(err);
     if (st == TALLY_OK)

@@ -278,6 +278,15 @@ static void end_row(sheet *s)
     s->last_filled = s->row;
     for (size_t i = 0; i < s->n_cells; i++)
         width = s->cells[i].col > width ? s->cells[i].col : width;
+    if (!tally__raw_record_fits(s->raw)) {
+        char limit[32];
+        snprintf(limit, sizeof limit, "%zu", s->raw->max_bytes);
+        fail(s, TALLY_ERR_LIMIT, 0,
+             "the table would take more than %s bytes of memory (the "
+             "limit can be raised with --max-memory)",
+             limit);
+        return;
+    }
     if (tally__raw_add_columns(s->raw, width) != 0 ||
         tally__raw_add_record(s->raw, (long)s->row) != 0)
         {
@@ -343,6 +352,8 @@ tally_status tally__xlsx_sheet(tally__zip *z, size_t i,
     s.x.err = err;
     *out = NULL;
     s.raw = tally__raw_new(0);
+    if (s.raw)
+        s.raw->max_bytes = book->opts.max_memory;
     tally_status st = s.raw ? tally__xml_parse(z, i, &s.x, on_start, on_end,
                                                on_text)
                             : tally__nomem(err);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "accounting.h"
 #include "alloc.h"
 #include "dataset_internal.h"
 #include "xtab_internal.h"
@@ -325,6 +326,7 @@ static tally_status tables(build *b, size_t row, size_t row_item,
         b->rcodes = r->type == TALLY_QTYPE_MULTI ? NULL : b->rd->codes[item];
         TALLY_TRY(describe(b, t, item, col_item, nr, nc));
         TALLY_TRY(count_table(b, t));
+        TALLY_TRY(tally__check_xtab_table(t, b->err));
     }
     return TALLY_OK;
 }

@@ -275,6 +275,8 @@ static int apply_number(opt_id id, const char *v, cli_opts *o)
         return parse_size("max-columns", v, &o->read.max_columns);
     case OPT_MAX_ROWS:
         return parse_size("max-rows", v, &o->read.max_rows);
+    case OPT_MAX_MEMORY:
+        return parse_size("max-memory", v, &o->read.max_memory);
     case OPT_ALPHA:
     case OPT_MIN_BASE:
     case OPT_MIN_CELL:
@@ -301,6 +303,7 @@ static int apply_other(opt_id id, const char *v, cli_opts *o)
     case OPT_QUIET: o->quiet = 1; return 0;
     case OPT_ALL_RESPONSES: o->read.all_responses = 1; return 0;
     case OPT_NO_CHARTS: o->annex.no_charts = 1; return 0;
+    case OPT_REDACT: o->annex.redact = 1; return 0;
     case OPT_LAYOUT:
     case OPT_SORT: return parse_annex_keyword(id, v, o);
     case OPT_HELP: o->help = 1; return 0;

@@ -99,6 +99,10 @@ typedef struct tally_annex_opts {
     /** Crosstab options (alpha, min_base of the letters, Fisher, seed);
         ci, level, population and min_cell are taken from above. */
     tally_xtab_opts xtab;
+    /** 1: mask e-mail addresses ("[e-mail]") and phone numbers
+        ("[phone]") inside the verbatims (docs/redaction.md has the
+        patterns); 0: the answers as given. */
+    int redact;
 } tally_annex_opts;
 
 /** An annex. Opaque; free with tally_annex_free(). */

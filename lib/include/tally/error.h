@@ -39,6 +39,9 @@ typedef enum tally_status {
     TALLY_ERR_XLSX,          /**< libxlsxwriter failed                     */
     TALLY_ERR_UNSUPPORTED,   /**< a valid request this build cannot do     */
     TALLY_ERR_CODEBOOK,      /**< codebook and data disagree               */
+    TALLY_ERR_INTERNAL,      /**< a bug in tally: an internal invariant
+                                  failed (the counts of a table do not add
+                                  up); please report it                   */
     TALLY_STATUS_COUNT       /**< keep last; never returned                */
 } tally_status;
 

@@ -105,6 +105,11 @@ typedef struct tally_read_opts {
         responses (Qualtrics `Status`), with a note saying how many;
         1: keep every row. */
     int all_responses;
+    /** The most memory the raw table may take (cells, their
+        dictionaries and the per-row arrays), checked as it grows, before
+        each larger allocation: TALLY_ERR_LIMIT naming the limit. 0: 8 GiB
+        or three quarters of the physical memory, whichever is less. */
+    size_t max_memory;
 } tally_read_opts;
 
 /** A raw table: header rows and text cells. Opaque. */
