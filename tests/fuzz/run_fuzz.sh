@@ -6,7 +6,8 @@
 # seeds of make_seeds.sh, with the target's dictionary. Crashes, leaks
 # and timeouts land in BUILD/fuzz-work/artifacts/<target>/; the last
 # line of each log (BUILD/fuzz-work/<target>.log) is printed.
-# Exit status: 1 when any target found something.
+# Exit status: 1 when any target found something. TALLY_FUZZ_TIMEOUT
+# (seconds, default 10) is the time one input may take.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "$1" && pwd)
@@ -25,7 +26,8 @@ for t in $targets; do
     *) dict="" ;;
     esac
     mkdir -p "$work/$t" "$work/artifacts/$t"
-    set -- -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+    set -- -max_total_time="$secs" -timeout="${TALLY_FUZZ_TIMEOUT:-10}" \
+        -rss_limit_mb=2048 \
         -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$work/artifacts/$t/"
     [ -n "$dict" ] && set -- "$@" -dict="$here/dict/$dict.dict"
