@@ -49,16 +49,6 @@ static tally_status note(ctx *x, tally_freq_item *it, const char *fmt, ...)
     return TALLY_OK;
 }
 
-/* Kish's effective sample size (Kish 1965, Survey Sampling, 8.2):
-   (sum w)^2 / sum w^2 for sampling weights; frequency weights are counts
-   and unweighted rows count one each, so n is the weighted base. */
-static double effective_n(tally_weight_kind wk, double w, double w2)
-{
-    if (wk != TALLY_WEIGHT_SAMPLING)
-        return w;
-    return w2 > 0 ? w * w / w2 : 0;
-}
-
 /* --- categories and their intervals --------------------------------------- */
 
 /* A base that is the whole population (or more) has no sampling error:
@@ -232,7 +222,7 @@ static void account(ctx *x, tally_freq_item *it, const tally__wsum *at)
         }
     }
     it->responses = it->base;
-    it->n_eff = effective_n(x->f->weight_kind, it->base, w2);
+    it->n_eff = tally__kish_n(x->f->weight_kind, it->base, w2);
 }
 
 static tally_status categorical_item(ctx *x, size_t item,
@@ -296,7 +286,7 @@ static tally_status multi_item(ctx *x, tally_freq_item *it)
         return tally__nomem(x->err);
     tally_ticks(x, at, it, &base_w2);
     it->no_answer = at[0].w;
-    it->n_eff = effective_n(x->f->weight_kind, it->base, base_w2);
+    it->n_eff = tally__kish_n(x->f->weight_kind, it->base, base_w2);
     for (size_t k = 0; k < x->q->n_options; k++)
         if (!x->q->options[k].missing)
             it->responses += at[k + 1].w;
@@ -351,7 +341,7 @@ static tally_status numeric_item(ctx *x, tally_freq_item *it)
         it->missing += at[i + 1].w;
     it->no_answer = at[0].w;
     it->responses = it->base;
-    it->n_eff = effective_n(x->f->weight_kind, it->base, w2);
+    it->n_eff = tally__kish_n(x->f->weight_kind, it->base, w2);
     tally_status st = categories(x, it, at);
     if (st == TALLY_OK)
         st = valid ? numeric_summary(x, it, valid) : no_summary(it);

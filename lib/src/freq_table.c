@@ -21,19 +21,15 @@ typedef struct ctx {
     int count_decimals; /* of the item being written */
 } ctx;
 
-static int whole(double v)
-{
-    return !isfinite(v) || v == floor(v);
-}
-
 /* Counts are whole numbers unless weights made some of them fractional;
    then every count of the item gets one decimal. */
 static int count_decimals(const tally_freq_item *it)
 {
-    int all_whole = whole(it->base) && whole(it->respondents) &&
-                    whole(it->no_answer) && whole(it->missing);
+    int all_whole = tally__whole(it->base) &&
+                    tally__whole(it->respondents) &&
+                    tally__whole(it->no_answer) && tally__whole(it->missing);
     for (size_t i = 0; all_whole && i < it->n_categories; i++)
-        all_whole = whole(it->categories[i].count);
+        all_whole = tally__whole(it->categories[i].count);
     return all_whole ? 0 : 1;
 }
 

@@ -200,3 +200,10 @@ int tally__summary_values(const double *x, const double *w, size_t n,
     tally__free(s);
     return 0;
 }
+
+double tally__kish_n(tally_weight_kind wk, double w, double w2)
+{
+    if (wk != TALLY_WEIGHT_SAMPLING)
+        return w;
+    return w2 > 0 ? w * w / w2 : 0;
+}

@@ -42,6 +42,12 @@ int tally__summary_values(const double *x, const double *w, size_t n,
                           tally_weight_kind wk, double level, double fpc,
                           tally_summary *out);
 
+/* Kish's effective sample size (Kish 1965, Survey Sampling, 8.2) of a
+   weighted total w with squared weights w2: (sum w)^2 / sum w^2 under
+   sampling weights; frequency weights are counts and unweighted rows
+   count one each, so n is w itself. */
+double tally__kish_n(tally_weight_kind wk, double w, double w2);
+
 /* fpc = sqrt((N - n) / (N - 1)) for population N (0 when n >= N, 1 when
    there is no population). */
 double tally__fpc(double population, double n);

@@ -5,6 +5,8 @@
 #ifndef TALLY_TABLE_INTERNAL_H
 #define TALLY_TABLE_INTERNAL_H
 
+#include <math.h>
+
 #include "arena.h"
 #include "common.h"
 
@@ -40,6 +42,13 @@ tally_cell *tally__table_row(tally_table *t, tally_row_kind kind);
 int tally__cell_text(tally_tables *ts, tally_cell *c, const char *text);
 void tally__cell_num(tally_cell *c, tally_cell_kind kind, double value,
                      int decimals);
+
+/* 1 when v is a whole number (or not finite): counts are shown without
+   decimals unless weights made them fractional. */
+static inline int tally__whole(double v)
+{
+    return !isfinite(v) || v == floor(v);
+}
 
 /* Digits for percentages from the writer options. */
 int tally__percent_decimals(const tally_write_opts *o);

@@ -25,6 +25,7 @@ typedef struct build {
     const uint16_t *rcodes;      /* single/scale row; NULL for multi   */
     const uint16_t *ccodes;
     long *rmap, *cmap;           /* option -> row/column, -1: missing  */
+    double respondents;          /* rows of the dataset, weighted      */
     tally_xtab *x;
     tally_error *err;
 } build;
@@ -128,9 +129,14 @@ static void count_multi(const build *b, tally_xtab_table *t, double *cnt,
             continue;
         bases[j] += w;
         s->w2_col[j] += w * w;
-        for (size_t k = 0; k < b->rq->n_options; k++)
-            if (b->rmap[k] >= 0 && tally__ds_ticked(d, r, k))
-                cnt[(size_t)b->rmap[k] * nc + (size_t)j] += w;
+        /* The set bits only, as ticks() did: not every option. */
+        for (size_t wd = 0; wd < d->nwords; wd++)
+            for (uint64_t bits = d->bits[r * d->nwords + wd]; bits;
+                 bits &= bits - 1) {
+                long i = b->rmap[wd * 64 + (size_t)__builtin_ctzll(bits)];
+                if (i >= 0)
+                    cnt[(size_t)i * nc + (size_t)j] += w;
+            }
     }
 }
 
@@ -295,9 +301,7 @@ static tally_status describe(build *b, tally_xtab_table *t, size_t item,
     t->col_ordered = c->ordered;
     t->n_rows = nr;
     t->n_cols = nc;
-    t->respondents = 0;
-    for (size_t i = 0; i < b->ds->rows; i++)
-        t->respondents += tally__ds_weight(b->ds, i);
+    t->respondents = b->respondents;
     if (labels(x, r, b->rmap, nr, &t->row_labels) != TALLY_OK ||
         labels(x, c, b->cmap, nc, &t->col_labels) != TALLY_OK)
         return tally__nomem(b->err);
@@ -320,6 +324,10 @@ static tally_status tables(build *b, size_t row, size_t row_item,
     if (!x->tables)
         return tally__nomem(b->err);
     b->rd = &b->ds->q[row];
+    /* The same for every table (a matrix's items): summed once. */
+    b->respondents = 0;
+    for (size_t i = 0; i < b->ds->rows; i++)
+        b->respondents += tally__ds_weight(b->ds, i);
     for (size_t i = 0; i < x->n_tables; i++) {
         size_t item = each ? i : row_item == TALLY_ALL_ITEMS ? 0 : row_item;
         tally_xtab_table *t = &x->tables[i];
@@ -355,9 +363,16 @@ tally_status tally_xtab_compute(const tally_dataset *ds, size_t row,
     }
     fill_options(x, ds, opts);
     x->filter = ds->filter ? tally__arena_strdup(x->arena, ds->filter) : NULL;
-    build b = {ds,   rq, cq, NULL, NULL,
-               ds->q[col].codes[col_item == TALLY_ALL_ITEMS ? 0 : col_item],
-               maps, maps + rq->n_options + 1, x, err};
+    build b = {.ds = ds,
+               .rq = rq,
+               .cq = cq,
+               .ccodes = ds->q[col].codes[col_item == TALLY_ALL_ITEMS
+                                              ? 0
+                                              : col_item],
+               .rmap = maps,
+               .cmap = maps + rq->n_options + 1,
+               .x = x,
+               .err = err};
     tally_status st = tables(&b, row, row_item, col_item);
     tally__free(maps);
     if (st != TALLY_OK) {
@@ -408,4 +423,23 @@ void tally_xtab_column_letter(size_t j, char *buf, size_t size)
         buf[k] = tmp[n - 1 - k];
     if (size)
         buf[k] = '\0';
+}
+
+void tally__xtab_cell_letters(const tally_xtab_table *t, size_t i, size_t j,
+                              char *out, size_t size)
+{
+    size_t used = 0;
+    uint64_t g = t->greater[i * t->n_cols + j];
+    out[0] = '\0';
+    for (size_t k = 0; k < t->n_cols && k < 64; k++) {
+        if (!((g >> k) & 1u))
+            continue;
+        char l[16];
+        tally_xtab_column_letter(k, l, sizeof l);
+        size_t n = strlen(l);
+        if (used + n + 1 > size)
+            break;
+        memcpy(out + used, l, n + 1);
+        used += n;
+    }
 }

@@ -27,6 +27,11 @@ typedef struct tally__xt_sums {
 tally_status tally__xtab_stats(tally_xtab *x, tally_xtab_table *t,
                                const tally__xt_sums *s, tally_error *err);
 
+/* The letters of the columns that cell (i, j) of t is significantly
+   greater than ("AC"), NUL-terminated, cut to fit size bytes. */
+void tally__xtab_cell_letters(const tally_xtab_table *t, size_t i, size_t j,
+                              char *out, size_t size);
+
 /* Append a note to t (formatted, copied into x's arena). */
 tally_status tally__xtab_note(tally_xtab *x, tally_xtab_table *t,
                               tally_error *err, const char *fmt, ...)

@@ -203,26 +203,6 @@ static tally_status all_tests(const jw *w)
     return tally__buf_putc(w->b, ']');
 }
 
-/* The letters of the columns that cell (i, j) is greater than. */
-static void cell_letters(const tally_xtab_table *t, size_t i, size_t j,
-                         char *out, size_t size)
-{
-    size_t used = 0;
-    uint64_t g = t->greater[i * t->n_cols + j];
-    out[0] = '\0';
-    for (size_t k = 0; k < t->n_cols && k < 64; k++) {
-        if (!((g >> k) & 1u))
-            continue;
-        char l[16];
-        tally_xtab_column_letter(k, l, sizeof l);
-        size_t n = strlen(l);
-        if (used + n + 1 > size)
-            break;
-        memcpy(out + used, l, n + 1);
-        used += n;
-    }
-}
-
 static tally_status letters(const jw *w)
 {
     const tally_xtab_table *t = w->t;
@@ -246,7 +226,7 @@ static tally_status letters(const jw *w)
     for (size_t i = 0; i < t->n_rows; i++) {
         TALLY_TRY(tally__buf_puts(b, i ? ",[" : "["));
         for (size_t j = 0; j < nc; j++) {
-            cell_letters(t, i, j, cell, sizeof cell);
+            tally__xtab_cell_letters(t, i, j, cell, sizeof cell);
             if (suppressed(w->x, t->counts[i * nc + j]))
                 cell[0] = '\0';
             if (j)

@@ -90,15 +90,6 @@ static tally_status percents(tally_xtab *x, tally_xtab_table *t,
 
 /* --- intervals of the column percentages ---------------------------------- */
 
-/* Kish's effective n of a weighted total w with squared weights w2
-   (Kish 1965, Survey Sampling, 8.2); counts are n themselves. */
-static double kish(const tally_xtab *x, double w, double w2)
-{
-    if (x->weight_kind != TALLY_WEIGHT_SAMPLING)
-        return w;
-    return w2 > 0 ? w * w / w2 : 0;
-}
-
 /* Intervals of column j. A group's population is taken as its share of
    N (the groups sampled at the overall rate), which is all a population
    size for the whole survey can say about them. */
@@ -138,7 +129,8 @@ static tally_status column_cis(tally_xtab *x, tally_xtab_table *t,
     double *hi = lo + nr * nc;
     tally_status st = TALLY_OK;
     for (size_t j = 0; j < nc && st == TALLY_OK; j++) {
-        double neff = kish(x, t->col_bases[j], s->w2_col[j]);
+        double neff = tally__kish_n(x->weight_kind, t->col_bases[j],
+                                    s->w2_col[j]);
         if (!(t->col_bases[j] > 0) || !(neff > 0)) {
             for (size_t i = 0; i < nr; i++)
                 lo[i * nc + j] = hi[i * nc + j] = NAN;
@@ -333,7 +325,7 @@ tally_status tally__xtab_stats(tally_xtab *x, tally_xtab_table *t,
                                const tally__xt_sums *s, tally_error *err)
 {
     TALLY_TRY(percents(x, t, err));
-    t->n_eff = kish(x, t->base, s->w2);
+    t->n_eff = tally__kish_n(x->weight_kind, t->base, s->w2);
     TALLY_TRY(column_cis(x, t, s, err));
     /* Under sampling weights the tests see the table rescaled to the
        effective n: the first-order design-effect adjustment. */

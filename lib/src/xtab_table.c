@@ -28,17 +28,12 @@ typedef struct ctx {
     const char *item;   /* stacked: the item label for its first row     */
 } ctx;
 
-static int whole(double v)
-{
-    return !isfinite(v) || v == floor(v);
-}
-
 static int count_decimals(const tally_xtab_table *t)
 {
     for (size_t i = 0; i < t->n_rows * t->n_cols; i++)
-        if (!whole(t->counts[i]))
+        if (!tally__whole(t->counts[i]))
             return 1;
-    return whole(t->base) && whole(t->respondents) ? 0 : 1;
+    return tally__whole(t->base) && tally__whole(t->respondents) ? 0 : 1;
 }
 
 static int hidden(const ctx *x, double count)
@@ -110,15 +105,9 @@ static int letters_row(ctx *x, size_t i)
     if (!r)
         return -1;
     for (size_t j = 0; j < nc; j++) {
-        char buf[64 * 3 + 1] = "";
-        size_t used = 0;
-        uint64_t g = t->greater[i * nc + j];
-        for (size_t k = 0; k < nc && used + 4 < sizeof buf; k++)
-            if ((g >> k) & 1u) {
-                tally_xtab_column_letter(k, buf + used, sizeof buf - used);
-                used = strlen(buf);
-            }
-        if (used && !hidden(x, t->counts[i * nc + j]) &&
+        char buf[64 * 3 + 1];
+        tally__xtab_cell_letters(t, i, j, buf, sizeof buf);
+        if (buf[0] && !hidden(x, t->counts[i * nc + j]) &&
             tally__cell_text(x->ts, &r[j], buf))
             return -1;
     }
