@@ -191,8 +191,13 @@ static void sampling_weights(void **state)
     /* Kish n of A = 15^2 / 25 = 9, x = 9 * 10 / 15 = 6: prop.test(6, 9) */
     tally_assert_rel(t->ci_low[6], 35.420213558039634, 1e-12);
     tally_assert_rel(t->ci_high[6], 87.941618161308881, 1e-12);
-    /* The tests see the table scaled to the effective n. */
+    /* The tests see the table scaled to the effective n. R 4.2.2:
+       m <- matrix(c(2,3,0, 3,0,3, 10,4,0), 3, byrow = TRUE)
+       chisq.test(m * (625 / 33.5) / 25, correct = FALSE) */
     tally_assert_rel(t->tests->n, 625 / 33.5, 1e-12);
+    tally_assert_rel(t->tests->chisq, 10.259924865468575, 1e-12);
+    tally_assert_rel(t->tests->chisq_df, 4, 0);
+    tally_assert_rel(t->tests->chisq_p, 0.036269655960879804, 1e-10);
     assert_int_equal(tally_xtab_weight_kind(x), TALLY_WEIGHT_SAMPLING);
     tally_xtab_free(x);
     tally_dataset_free(ds);
