@@ -93,27 +93,24 @@ static int annex_format(const cli_opts *o, out_format *fmt)
     return 0;
 }
 
+static const char *usage(const cli_opts *o)
+{
+    if (o->n_args == 1)
+        return NULL;
+    return o->n_args ? "annex: one input file only (tally annex FILE -o "
+                       "annex.xlsx)"
+                     : "annex: no input file (tally annex FILE -o "
+                       "annex.xlsx)";
+}
+
 int cmd_annex(int argc, char **argv)
 {
-    cli_opts o;
-    out_format fmt;
-    int rc = cli_parse(argc, argv, "annex", &o);
-    if (!rc && o.help)
-        cli_help("annex", "FILE -o annex.xlsx [options]",
-                 "The evaluation annex: a Contents sheet, every question's "
-                 "tables and chart\non a sheet of its own (or of its "
-                 "section), the open answers on a Verbatims\nsheet and a "
-                 "Methodology sheet. -o annex.md writes the same tables "
-                 "as Markdown.");
-    else if (!rc && o.n_args != 1)
-        rc = cli_error(EXIT_USAGE, "annex: %s (tally annex FILE -o "
-                                   "annex.xlsx)",
-                       o.n_args ? "one input file only" : "no input file");
-    else if (!rc) {
-        rc = annex_format(&o, &fmt);
-        if (!rc)
-            rc = run(&o, fmt);
-    }
-    cli_free(&o);
-    return rc;
+    static const command_spec c = {
+        "annex", "FILE -o annex.xlsx [options]",
+        "The evaluation annex: a Contents sheet, every question's tables "
+        "and chart\non a sheet of its own (or of its section), the open "
+        "answers on a Verbatims\nsheet and a Methodology sheet. -o "
+        "annex.md writes the same tables as Markdown.",
+        usage, annex_format, run};
+    return command_main(argc, argv, &c);
 }

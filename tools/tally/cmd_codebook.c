@@ -3,8 +3,9 @@
 #include "commands.h"
 #include "render.h"
 
-static int run(const cli_opts *o)
+static int run(const cli_opts *o, out_format fmt)
 {
+    (void)fmt; /* always YAML */
     tally_codebook *cb = NULL;
     tally_dataset *ds = NULL;
     /* Building the dataset checks that the codebook reads the data. */
@@ -21,21 +22,28 @@ static int run(const cli_opts *o)
     return rc;
 }
 
+static const char *usage(const cli_opts *o)
+{
+    return o->n_args != 1 ? "codebook: give one input file (tally codebook "
+                            "FILE)"
+                          : NULL;
+}
+
+/* A codebook is YAML whatever -o is called. */
+static int yaml_format(const cli_opts *o, out_format *fmt)
+{
+    (void)o;
+    *fmt = FORMAT_YAML;
+    return 0;
+}
+
 int cmd_codebook(int argc, char **argv)
 {
-    cli_opts o;
-    int rc = cli_parse(argc, argv, "codebook", &o);
-    if (!rc && o.help)
-        cli_help("codebook", "FILE [-o codebook.yaml] [options]",
-                 "Write the codebook inferred from an export (question "
-                 "types, scales,\nmissing codes, matrix items, "
-                 "multi-select options) as YAML, ready\nto correct and "
-                 "pass back with -c.");
-    else if (!rc && o.n_args != 1)
-        rc = cli_error(EXIT_USAGE, "codebook: give one input file (tally "
-                                   "codebook FILE)");
-    else if (!rc)
-        rc = run(&o);
-    cli_free(&o);
-    return rc;
+    static const command_spec c = {
+        "codebook", "FILE [-o codebook.yaml] [options]",
+        "Write the codebook inferred from an export (question types, "
+        "scales,\nmissing codes, matrix items, multi-select options) as "
+        "YAML, ready\nto correct and pass back with -c.",
+        usage, yaml_format, run};
+    return command_main(argc, argv, &c);
 }

@@ -125,25 +125,21 @@ static int run(const cli_opts *o, out_format fmt)
     return rc;
 }
 
+static const char *usage(const cli_opts *o)
+{
+    return o->n_args < 1 ? "freq: no input file (tally freq FILE "
+                           "[QUESTION...])"
+                         : NULL;
+}
+
 int cmd_freq(int argc, char **argv)
 {
-    cli_opts o;
-    out_format fmt;
-    int rc = cli_parse(argc, argv, "freq", &o);
-    if (!rc && o.help)
-        cli_help("freq", "FILE [QUESTION...] [options]",
-                 "Frequency tables: counts, percentages of the base, "
-                 "confidence intervals,\nscale summaries. QUESTION is an "
-                 "id (Q4), a matrix item (Q4_2) or the\nbeginning of a "
-                 "question's text; all questions when none is given.");
-    else if (!rc && o.n_args < 1)
-        rc = cli_error(EXIT_USAGE, "freq: no input file (tally freq FILE "
-                                   "[QUESTION...])");
-    else if (!rc) {
-        rc = cli_format(&o, FORMAT_TEXT, &fmt);
-        if (!rc)
-            rc = run(&o, fmt);
-    }
-    cli_free(&o);
-    return rc;
+    static const command_spec c = {
+        "freq", "FILE [QUESTION...] [options]",
+        "Frequency tables: counts, percentages of the base, confidence "
+        "intervals,\nscale summaries. QUESTION is an id (Q4), a matrix item "
+        "(Q4_2) or the\nbeginning of a question's text; all questions when "
+        "none is given.",
+        usage, NULL, run};
+    return command_main(argc, argv, &c);
 }

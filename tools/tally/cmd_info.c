@@ -26,25 +26,19 @@ static int run(const cli_opts *o, out_format fmt)
     return rc;
 }
 
+static const char *usage(const cli_opts *o)
+{
+    return o->n_args != 1 ? "info: give one input file (tally info FILE)"
+                          : NULL;
+}
+
 int cmd_info(int argc, char **argv)
 {
-    cli_opts o;
-    out_format fmt;
-    int rc = cli_parse(argc, argv, "info", &o);
-    if (!rc && o.help)
-        cli_help("info", "FILE [options]",
-                 "Describe an export: format, encoding, dialect, "
-                 "respondents,\nevery question with its type, base and "
-                 "items, and the columns\nleft out (metadata and personal "
-                 "data).");
-    else if (!rc && o.n_args != 1)
-        rc = cli_error(EXIT_USAGE, "info: give one input file (tally info "
-                                   "FILE)");
-    else if (!rc) {
-        rc = cli_format(&o, FORMAT_TEXT, &fmt);
-        if (!rc)
-            rc = run(&o, fmt);
-    }
-    cli_free(&o);
-    return rc;
+    static const command_spec c = {
+        "info", "FILE [options]",
+        "Describe an export: format, encoding, dialect, respondents,\nevery "
+        "question with its type, base and items, and the columns\nleft out "
+        "(metadata and personal data).",
+        usage, NULL, run};
+    return command_main(argc, argv, &c);
 }

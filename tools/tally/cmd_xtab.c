@@ -84,29 +84,23 @@ static int run(const cli_opts *o, out_format fmt)
     return rc;
 }
 
+static const char *usage(const cli_opts *o)
+{
+    if (o->n_args < 2)
+        return "xtab: give a file and a question (tally xtab FILE QUESTION "
+               "--by QUESTION)";
+    return o->n_by == 0 ? "xtab: no groups: add --by QUESTION" : NULL;
+}
+
 int cmd_xtab(int argc, char **argv)
 {
-    cli_opts o;
-    out_format fmt;
-    int rc = cli_parse(argc, argv, "xtab", &o);
-    if (!rc && o.help)
-        cli_help("xtab", "FILE QUESTION... --by QUESTION [options]",
-                 "Crosstabs: each QUESTION broken down by the groups of "
-                 "each --by question,\nwith column percentages and their "
-                 "intervals, chi-square, likelihood ratio,\nFisher's exact "
-                 "test, Cramer's V, ordinal measures and rank tests when "
-                 "the\nanswers are ordered, and column letters (pairwise "
-                 "z-tests, Bonferroni).");
-    else if (!rc && o.n_args < 2)
-        rc = cli_error(EXIT_USAGE, "xtab: give a file and a question (tally "
-                                   "xtab FILE QUESTION --by QUESTION)");
-    else if (!rc && o.n_by == 0)
-        rc = cli_error(EXIT_USAGE, "xtab: no groups: add --by QUESTION");
-    else if (!rc) {
-        rc = cli_format(&o, FORMAT_TEXT, &fmt);
-        if (!rc)
-            rc = run(&o, fmt);
-    }
-    cli_free(&o);
-    return rc;
+    static const command_spec c = {
+        "xtab", "FILE QUESTION... --by QUESTION [options]",
+        "Crosstabs: each QUESTION broken down by the groups of each --by "
+        "question,\nwith column percentages and their intervals, "
+        "chi-square, likelihood ratio,\nFisher's exact test, Cramer's V, "
+        "ordinal measures and rank tests when the\nanswers are ordered, "
+        "and column letters (pairwise z-tests, Bonferroni).",
+        usage, NULL, run};
+    return command_main(argc, argv, &c);
 }
