@@ -8,6 +8,7 @@
 #include "alloc.h"
 #include "dataset_internal.h"
 #include "infer.h"
+#include "notes.h"
 #include "parallel.h"
 #include "raw.h"
 #include "utf8.h"
@@ -72,7 +73,6 @@ void tally_dataset_free(tally_dataset *ds)
     tally_codebook_free(ds->cb);
     tally__free(ds->lines);
     tally__free(ds->weights);
-    tally__free(ds->notes);
     tally__free(ds->ignored);
     tally__arena_free(ds->texts);
     tally__arena_free(ds->arena2);
@@ -82,15 +82,11 @@ void tally_dataset_free(tally_dataset *ds)
 
 int tally__ds_note(tally_dataset *ds, const char *fmt, ...)
 {
-    char text[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    int rc = tally__notes_vadd(ds->arena, &ds->notes, &ds->n_notes, fmt, ap);
     va_end(ap);
-    if (TALLY__GROW(ds->notes, ds->notes_cap, ds->n_notes + 1) != 0)
-        return -1;
-    ds->notes[ds->n_notes] = tally__arena_strdup(ds->arena, text);
-    return ds->notes[ds->n_notes++] ? 0 : -1;
+    return rc;
 }
 
 static int copy_source(tally_dataset *ds, const tally_source *src)

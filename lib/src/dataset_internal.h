@@ -57,8 +57,8 @@ struct tally_dataset {
     tally__arena *texts;      /* shared: the raw table's strings that
                                  texts[] of text questions point to     */
     tally__arena *arena2;     /* arrays coded by the second thread      */
-    const char **notes;
-    size_t n_notes, notes_cap;
+    const char *const *notes; /* in arena (notes.h)                   */
+    size_t n_notes;
     size_t id_question;       /* respondent id question, or SIZE_MAX   */
 };
 

@@ -15,6 +15,7 @@
 #include "ci_fpc.h"
 #include "dataset_internal.h"
 #include "freq_internal.h"
+#include "notes.h"
 #include "summary.h"
 
 typedef struct ctx {
@@ -30,23 +31,12 @@ static tally_status note(ctx *x, tally_freq_item *it, const char *fmt, ...)
 
 static tally_status note(ctx *x, tally_freq_item *it, const char *fmt, ...)
 {
-    char text[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    int rc = tally__notes_vadd(x->f->arena, &it->notes, &it->n_notes, fmt,
+                               ap);
     va_end(ap);
-    const char **notes = tally__arena_calloc(x->f->arena, it->n_notes + 1,
-                                             sizeof *notes);
-    if (!notes)
-        return tally__nomem(x->err);
-    if (it->n_notes) /* it->notes is NULL before the first */
-        memcpy(notes, it->notes, it->n_notes * sizeof *notes);
-    notes[it->n_notes] = tally__arena_strdup(x->f->arena, text);
-    if (!notes[it->n_notes])
-        return tally__nomem(x->err);
-    it->notes = notes;
-    it->n_notes++;
-    return TALLY_OK;
+    return rc == 0 ? TALLY_OK : tally__nomem(x->err);
 }
 
 /* --- categories and their intervals --------------------------------------- */

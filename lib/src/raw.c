@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "notes.h"
 #include "raw.h"
 
 tally_raw *tally__raw_new(size_t ncols)
@@ -41,7 +42,6 @@ void tally_raw_free(tally_raw *raw)
     }
     tally__free(raw->cols);
     tally__free(raw->lines);
-    tally__free(raw->notes);
     tally__strdict_destroy(&raw->names);
     tally__arena_free(raw->arena);
     tally__free(raw);
@@ -138,18 +138,12 @@ int tally__rawcol_append_mapped(tally__rawcol *dst, size_t base,
 
 int tally__raw_note(tally_raw *raw, const char *fmt, ...)
 {
-    char text[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    int rc = tally__notes_vadd(raw->arena, &raw->notes, &raw->n_notes, fmt,
+                               ap);
     va_end(ap);
-    if (TALLY__GROW(raw->notes, raw->notes_cap, raw->n_notes + 1) != 0)
-        return -1;
-    const char *copy = tally__arena_strdup(raw->arena, text);
-    if (!copy)
-        return -1;
-    raw->notes[raw->n_notes++] = copy;
-    return 0;
+    return rc;
 }
 
 void tally__rawcol_count(const tally_raw *raw, size_t c, size_t *counts)

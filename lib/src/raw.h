@@ -90,8 +90,8 @@ struct tally_raw {
     tally__rawcol *cols;
     long *lines;          /* 1-based line where each record starts      */
     tally_source source;
-    const char **notes;
-    size_t n_notes, notes_cap;
+    const char *const *notes; /* in arena (notes.h)                    */
+    size_t n_notes;
     size_t max_bytes;     /* tally_read_opts.max_memory; 0: no limit    */
     /* The columns' unique names, id = column (tally__dl_name_columns):
        tally_raw_find_column() without a scan per lookup, which made a

@@ -10,28 +10,18 @@
 
 #include "alloc.h"
 #include "ci_fpc.h"
+#include "notes.h"
 #include "summary.h"
 #include "xtab_internal.h"
 
 tally_status tally__xtab_note(tally_xtab *x, tally_xtab_table *t,
                               tally_error *err, const char *fmt, ...)
 {
-    char text[640];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    int rc = tally__notes_vadd(x->arena, &t->notes, &t->n_notes, fmt, ap);
     va_end(ap);
-    const char **notes = tally__arena_calloc(x->arena, t->n_notes + 1,
-                                             sizeof *notes);
-    if (!notes)
-        return tally__nomem(err);
-    if (t->n_notes)
-        memcpy(notes, t->notes, t->n_notes * sizeof *notes);
-    if (!(notes[t->n_notes] = tally__arena_strdup(x->arena, text)))
-        return tally__nomem(err);
-    t->notes = notes;
-    t->n_notes++;
-    return TALLY_OK;
+    return rc == 0 ? TALLY_OK : tally__nomem(err);
 }
 
 /* "A, C and D" style list of labels[i] for which pick[i] is set, cut
