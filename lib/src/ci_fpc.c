@@ -72,3 +72,14 @@ tally_status tally__ci_fpc_multinomial(tally_ci_method method,
     tally__free(scaled);
     return st;
 }
+
+tally_status tally__ci_check_request(tally_ci_method method, double level,
+                                     tally_error *err)
+{
+    if (level < 0 || level >= 1 || isnan(level))
+        return tally__fail(err, TALLY_ERR_INVALID_ARG,
+                           "the confidence level must be between 0 and 1");
+    if ((unsigned)method >= TALLY_CI_METHOD_COUNT)
+        return tally__fail(err, TALLY_ERR_INVALID_ARG, "unknown CI method");
+    return TALLY_OK;
+}

@@ -24,4 +24,9 @@ tally_status tally__ci_fpc_multinomial(tally_ci_method method,
                                        double level, double fpc, double *lo,
                                        double *hi);
 
+/* TALLY_OK when method is a known method and level is 0 (the default)
+   or inside (0, 1); else TALLY_ERR_INVALID_ARG with a message. */
+tally_status tally__ci_check_request(tally_ci_method method, double level,
+                                     tally_error *err);
+
 #endif /* TALLY_CI_FPC_H */

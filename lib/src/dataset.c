@@ -496,3 +496,20 @@ size_t tally_dataset_base(const tally_dataset *ds, size_t q)
 {
     return count_rows(ds, q, 1);
 }
+
+tally_status tally__ds_check_question(const tally_dataset *ds, size_t q,
+                                      size_t item, tally_error *err)
+{
+    if (!ds || q >= ds->cb->n_questions)
+        return tally__fail(err, TALLY_ERR_INVALID_ARG, "no such question");
+    const tally_question *qq = ds->cb->questions[q];
+    if (qq->type == TALLY_QTYPE_META)
+        return tally__fail(err, TALLY_ERR_TYPE_MISMATCH,
+                           "%s is metadata (%s): personal data and platform "
+                           "fields are never tabulated",
+                           qq->id, qq->reason ? qq->reason : "declared meta");
+    if (item != TALLY_ALL_ITEMS && item >= qq->n_items)
+        return tally__fail(err, TALLY_ERR_INVALID_ARG,
+                           "question %s has no item %zu", qq->id, item + 1);
+    return TALLY_OK;
+}

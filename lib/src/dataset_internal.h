@@ -85,6 +85,11 @@ static inline int tally__ds_ticked(const tally__qdata *d, size_t r,
     return (int)((d->bits[r * d->nwords + k / 64] >> (k % 64)) & 1u);
 }
 
+/* TALLY_OK when question q (and item, unless TALLY_ALL_ITEMS) exists in
+   ds and may be tabulated: metadata never is (TALLY_ERR_TYPE_MISMATCH). */
+tally_status tally__ds_check_question(const tally_dataset *ds, size_t q,
+                                      size_t item, tally_error *err);
+
 /* An empty dataset shell for `rows` rows with its own copy of cb. */
 tally_dataset *tally__dataset_new(const tally_codebook *cb, size_t rows);
 

@@ -373,23 +373,8 @@ static tally_status check_request(const tally_dataset *ds, size_t question,
                                   size_t item, const tally_freq_opts *o,
                                   tally_error *err)
 {
-    if (!ds || question >= ds->cb->n_questions)
-        return tally__fail(err, TALLY_ERR_INVALID_ARG, "no such question");
-    const tally_question *q = ds->cb->questions[question];
-    if (q->type == TALLY_QTYPE_META)
-        return tally__fail(err, TALLY_ERR_TYPE_MISMATCH,
-                           "%s is metadata (%s): personal data and platform "
-                           "fields are never tabulated",
-                           q->id, q->reason ? q->reason : "declared meta");
-    if (item != TALLY_ALL_ITEMS && item >= q->n_items)
-        return tally__fail(err, TALLY_ERR_INVALID_ARG,
-                           "question %s has no item %zu", q->id, item + 1);
-    if (o && (o->level < 0 || o->level >= 1 || isnan(o->level)))
-        return tally__fail(err, TALLY_ERR_INVALID_ARG,
-                           "the confidence level must be between 0 and 1");
-    if (o && (unsigned)o->ci >= TALLY_CI_METHOD_COUNT)
-        return tally__fail(err, TALLY_ERR_INVALID_ARG, "unknown CI method");
-    return TALLY_OK;
+    TALLY_TRY(tally__ds_check_question(ds, question, item, err));
+    return o ? tally__ci_check_request(o->ci, o->level, err) : TALLY_OK;
 }
 
 /* The options in force, with their defaults. */

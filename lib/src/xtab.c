@@ -15,6 +15,7 @@
 
 #include "accounting.h"
 #include "alloc.h"
+#include "ci_fpc.h"
 #include "dataset_internal.h"
 #include "xtab_internal.h"
 
@@ -192,31 +193,14 @@ static int row_type_ok(tally_qtype t)
            t == TALLY_QTYPE_MULTI || t == TALLY_QTYPE_MATRIX;
 }
 
-static tally_status check_question(const tally_dataset *ds, size_t q,
-                                   size_t item, tally_error *err)
-{
-    if (q >= ds->cb->n_questions)
-        return tally__fail(err, TALLY_ERR_INVALID_ARG, "no such question");
-    const tally_question *qq = ds->cb->questions[q];
-    if (qq->type == TALLY_QTYPE_META)
-        return tally__fail(err, TALLY_ERR_TYPE_MISMATCH,
-                           "%s is metadata (%s): personal data and platform "
-                           "fields are never tabulated",
-                           qq->id, qq->reason ? qq->reason : "declared meta");
-    if (item != TALLY_ALL_ITEMS && item >= qq->n_items)
-        return tally__fail(err, TALLY_ERR_INVALID_ARG,
-                           "question %s has no item %zu", qq->id, item + 1);
-    return TALLY_OK;
-}
-
 static tally_status check_request(const tally_dataset *ds, size_t row,
                                   size_t row_item, size_t col,
                                   size_t col_item, tally_error *err)
 {
     if (!ds)
         return tally__fail(err, TALLY_ERR_INVALID_ARG, "no dataset");
-    TALLY_TRY(check_question(ds, row, row_item, err));
-    TALLY_TRY(check_question(ds, col, col_item, err));
+    TALLY_TRY(tally__ds_check_question(ds, row, row_item, err));
+    TALLY_TRY(tally__ds_check_question(ds, col, col_item, err));
     const tally_question *r = ds->cb->questions[row];
     const tally_question *c = ds->cb->questions[col];
     if (!row_type_ok(r->type))
@@ -240,16 +224,13 @@ static tally_status check_options(const tally_xtab_opts *o, tally_error *err)
 {
     if (!o)
         return TALLY_OK;
-    if (o->level < 0 || o->level >= 1 || isnan(o->level))
-        return tally__fail(err, TALLY_ERR_INVALID_ARG,
-                           "the confidence level must be between 0 and 1");
+    TALLY_TRY(tally__ci_check_request(o->ci, o->level, err));
     if (o->alpha < 0 || o->alpha >= 1 || isnan(o->alpha))
         return tally__fail(err, TALLY_ERR_INVALID_ARG,
                            "alpha must be between 0 and 1");
-    if ((unsigned)o->ci >= TALLY_CI_METHOD_COUNT ||
-        (unsigned)o->fisher > TALLY_FISHER_NEVER)
+    if ((unsigned)o->fisher > TALLY_FISHER_NEVER)
         return tally__fail(err, TALLY_ERR_INVALID_ARG,
-                           "unknown CI method or Fisher mode");
+                           "unknown Fisher mode");
     if (isnan(o->min_base) || isnan(o->min_cell) || o->min_cell < 0)
         return tally__fail(err, TALLY_ERR_INVALID_ARG,
                            "bad minimum base or cell size");
