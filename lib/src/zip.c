@@ -225,14 +225,16 @@ static tally_status check_entry(const tally__zip *z, const entry *e,
     if (e->size > z->max_bytes || z->inflated + e->size > z->max_bytes)
         return tally__fail_at(err, TALLY_ERR_LIMIT, z->file, 0, 0,
                               "%s would unpack to %llu bytes, more than "
-                              "the limit of %llu bytes (a zip bomb?)",
+                              "the limit of %llu bytes (a zip bomb? it can "
+                              "be raised with --max-unzip-size)",
                               e->name, e->size, z->max_bytes);
     unsigned long long packed = e->packed ? e->packed : 1;
     if (e->size > RATIO_FLOOR && e->size / packed > z->max_ratio)
         return tally__fail_at(err, TALLY_ERR_LIMIT, z->file, 0, 0,
                               "%s would unpack %llu bytes from %llu: "
-                              "compressed more than %u to 1, which only a "
-                              "zip bomb is",
+                              "compressed more than %u to 1, as zip bombs "
+                              "are (the limit can be raised with "
+                              "--max-unzip-ratio)",
                               e->name, e->size, e->packed, z->max_ratio);
     return TALLY_OK;
 }

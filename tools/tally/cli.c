@@ -1,9 +1,9 @@
-/* cli.c: options, help and error reporting for every subcommand. */
+/* cli.c: options and help for every subcommand. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,58 +41,6 @@ static char command_letter(const char *command)
 static int applies(const opt_def *d, const char *command)
 {
     return strchr(d->commands, command_letter(command)) != NULL;
-}
-
-/* --- errors --------------------------------------------------------------- */
-
-int cli_error(int code, const char *fmt, ...)
-{
-    va_list ap;
-    fputs("tally: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-    return code;
-}
-
-static int exit_code(tally_status st)
-{
-    switch (st) {
-    case TALLY_OK:
-        return 0;
-    case TALLY_ERR_INVALID_ARG:
-    case TALLY_ERR_NO_SUCH_VAR:
-    case TALLY_ERR_TYPE_MISMATCH:
-        return EXIT_USAGE;
-    case TALLY_ERR_IO:
-    case TALLY_ERR_XLSX:
-        return EXIT_IO;
-    default:
-        return EXIT_DATA;
-    }
-}
-
-int cli_fail(tally_status st, const tally_error *err)
-{
-    const char *msg = err && err->message[0] ? err->message
-                                             : tally_strerror(st);
-    if (err && err->file[0] && err->line && err->column)
-        fprintf(stderr, "tally: %s:%ld:%ld: %s\n", err->file, err->line,
-                err->column, msg);
-    else if (err && err->file[0] && err->line)
-        fprintf(stderr, "tally: %s:%ld: %s\n", err->file, err->line, msg);
-    else if (err && err->file[0])
-        fprintf(stderr, "tally: %s: %s\n", err->file, msg);
-    else
-        fprintf(stderr, "tally: %s\n", msg);
-    return exit_code(st);
-}
-
-void cli_warn(const cli_opts *o, const char *file, const char *text)
-{
-    if (!o->quiet)
-        fprintf(stderr, "tally: %s: warning: %s\n", file, text);
 }
 
 /* --- help ----------------------------------------------------------------- */
@@ -254,6 +202,23 @@ static int apply_xtab(opt_id id, const char *v, cli_opts *o)
     }
 }
 
+/* The limits of reading: whole numbers of at least 1. */
+static int apply_limit(opt_id id, const char *v, cli_opts *o)
+{
+    size_t n = 0;
+    int rc = parse_size(options[id].name, v, &n);
+    tally_read_opts *r = &o->read;
+    switch (id) {
+    case OPT_MAX_FIELD: r->max_field_bytes = n; break;
+    case OPT_MAX_COLUMNS: r->max_columns = n; break;
+    case OPT_MAX_ROWS: r->max_rows = n; break;
+    case OPT_MAX_MEMORY: r->max_memory = n; break;
+    case OPT_MAX_UNZIP_SIZE: r->max_unzip_bytes = n; break;
+    default: r->max_unzip_ratio = n > UINT_MAX ? UINT_MAX : (unsigned)n;
+    }
+    return rc;
+}
+
 static int apply_number(opt_id id, const char *v, cli_opts *o)
 {
     double d = 0;
@@ -269,22 +234,17 @@ static int apply_number(opt_id id, const char *v, cli_opts *o)
         rc = parse_double("decimals", v, 0, 6, &d);
         o->write.decimals = d == 0 ? TALLY_DECIMALS_ZERO : (int)d;
         break;
-    case OPT_MAX_FIELD:
-        return parse_size("max-field-size", v, &o->read.max_field_bytes);
-    case OPT_MAX_COLUMNS:
-        return parse_size("max-columns", v, &o->read.max_columns);
-    case OPT_MAX_ROWS:
-        return parse_size("max-rows", v, &o->read.max_rows);
-    case OPT_MAX_MEMORY:
-        return parse_size("max-memory", v, &o->read.max_memory);
+    case OPT_THREADS:
+        rc = parse_double("threads", v, 1, 64, &d);
+        o->read.threads = (int)d;
+        break;
     case OPT_ALPHA:
     case OPT_MIN_BASE:
     case OPT_MIN_CELL:
     case OPT_SEED:
         return apply_xtab(id, v, o);
     default:
-        rc = parse_double("threads", v, 1, 64, &d);
-        o->read.threads = (int)d;
+        return apply_limit(id, v, o);
     }
     return rc;
 }
