@@ -184,6 +184,25 @@ static int copy_missing(tally__stat *s, tally__stat_var *v,
     return 0;
 }
 
+/* A header that declares more cases than allowed is refused before any
+   case is read, naming the limit; a declared count within the limit is
+   never trusted for allocation (records grow as cases arrive). -1 is
+   "not declared" (ReadStat's readstat_get_row_count). */
+static int on_metadata(readstat_metadata_t *md, void *ctx)
+{
+    tally__stat *s = ctx;
+    int declared = readstat_get_row_count(md);
+    if (declared > 0 && (size_t)declared > s->opts.max_rows) {
+        s->st = tally__fail_at(s->err, TALLY_ERR_LIMIT, s->file, 0, 0,
+                               "the header declares %d cases, more than "
+                               "the limit of %zu (it can be raised with "
+                               "--max-rows)",
+                               declared, s->opts.max_rows);
+        return READSTAT_HANDLER_ABORT;
+    }
+    return READSTAT_HANDLER_OK;
+}
+
 static int on_variable(int index, readstat_variable_t *var,
                        const char *set, void *ctx)
 {
@@ -318,7 +337,7 @@ static void on_error(const char *message, void *ctx)
         snprintf(s->detail, sizeof s->detail, "; %s", message);
 }
 
-static readstat_parser_t *make_parser(tally__stat *s, mem *m)
+static readstat_parser_t *make_parser(mem *m)
 {
     readstat_parser_t *p = readstat_parser_init();
     if (!p)
@@ -329,13 +348,13 @@ static readstat_parser_t *make_parser(tally__stat *s, mem *m)
     readstat_set_read_handler(p, mem_read);
     readstat_set_update_handler(p, mem_update);
     readstat_set_io_ctx(p, m);
+    readstat_set_metadata_handler(p, on_metadata);
     readstat_set_value_label_handler(p, on_label);
     readstat_set_variable_handler(p, on_variable);
     readstat_set_value_handler(p, on_value);
     readstat_set_error_handler(p, on_error);
-    /* Stop reading after one case more than allowed (reported above). */
-    if (s->opts.max_rows < (size_t)0x7FFFFFFE)
-        readstat_set_row_limit(p, (long)s->opts.max_rows + 1);
+    /* No readstat_set_row_limit: it would cap the count on_metadata sees;
+       on_value stops at the first case over the limit instead. */
     return p;
 }
 
@@ -371,7 +390,7 @@ static tally_status parse(tally__stat *s, const unsigned char *data,
     s->set_max = s->kind == TALLY__STAT_DTA ? dta_set_field(data, size)
                                             : SIZE_MAX;
     mem m = {data, size, 0};
-    readstat_parser_t *p = make_parser(s, &m);
+    readstat_parser_t *p = make_parser(&m);
     if (!p)
         return tally__nomem(s->err);
     readstat_error_t e =

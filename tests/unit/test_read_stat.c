@@ -161,16 +161,28 @@ static void test_bad_files(void **state)
                      TALLY_ERR_PARSE);
     assert_string_equal(err.file, "bad.sav");
     assert_mentions(err.message, "not a readable SPSS file");
-    /* A header that claims a billion cases (offset 80, ncases) is not
-       believed: nothing is allocated for them, and the file ends. */
+    /* A header that claims a billion cases (offset 80, ncases) is refused
+       by the row limit before any case is read; with the limit raised
+       it is still not believed: nothing is allocated for the cases the
+       header declares, and the file ends. */
     size_t n;
     unsigned char *p = slurp("spss/survey.sav", &n);
-    int32_t billion = 1000000000;
-    memcpy(p + 80, &billion, 4);
+    int32_t ncases = 1000000000;
+    memcpy(p + 80, &ncases, 4);
     assert_int_equal(read_bytes(p, n, "big.sav", NULL, &raw, &err),
+                     TALLY_ERR_LIMIT);
+    assert_mentions(err.message, "declares 1000000000 cases, more than the "
+                                 "limit of 100000000 (it can be raised "
+                                 "with --max-rows)");
+    tally_read_opts o = {.max_rows = 2000000000};
+    assert_int_equal(read_bytes(p, n, "big.sav", &o, &raw, &err),
                      TALLY_ERR_PARSE);
     assert_mentions(err.message, "expected number of rows");
-    tally_read_opts o = {.max_rows = 3};
+    /* A header that declares no count (-1): the limit holds as cases
+       arrive. */
+    ncases = -1;
+    memcpy(p + 80, &ncases, 4);
+    o = (tally_read_opts){.max_rows = 3};
     assert_int_equal(read_bytes(p, n, "big.sav", &o, &raw, &err),
                      TALLY_ERR_LIMIT);
     assert_mentions(err.message, "more cases than the limit of 3");

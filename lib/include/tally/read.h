@@ -87,7 +87,8 @@ typedef struct tally_read_opts {
     tally_dialect dialect;   /**< 0: detect from the header rows        */
     size_t max_field_bytes;  /**< 0: 16 MiB; longer fields are an error */
     size_t max_columns;      /**< 0: 65536                              */
-    size_t max_rows;         /**< 0: 100 million                        */
+    size_t max_rows;         /**< 0: 100 million; a .sav/.dta header
+                                  declaring more is refused at once  */
     int threads;             /**< 0: up to 2; 1 disables parallel parse */
     tally_progress_fn progress; /**< NULL: none                         */
     void *progress_ctx;      /**< passed to progress; borrowed          */
