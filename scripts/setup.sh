@@ -5,6 +5,8 @@
 #   scripts/setup.sh           build/ : the tally command and the library
 #   scripts/setup.sh --test    also build-asan/ with AddressSanitizer and
 #                              UndefinedBehaviorSanitizer, and run every test
+#   scripts/setup.sh --fuzz    also build-fuzz/ with clang: the libFuzzer
+#                              targets (tests/fuzz/run_fuzz.sh runs them)
 #
 # Needs Debian 12 (bookworm) or later; installs packages with apt-get as
 # root, or through sudo when run as another user.
@@ -23,11 +25,16 @@ packages="build-essential cmake pkg-config libgsl-dev libxlsxwriter-dev
 libyaml-dev libminizip-dev libexpat1-dev libreadstat-dev libssl-dev"
 test_packages="libcmocka-dev python3 python3-openpyxl locales pmccabe pspp
 libreoffice-calc-nogui valgrind"
+# Fuzzing: clang, and libclang-rt-dev for its libFuzzer and sanitizer
+# runtimes (docs/fuzzing.md).
+fuzz_packages="clang libclang-rt-dev"
 
 want_tests=0
+want_fuzz=0
 for arg in "$@"; do
     case "$arg" in
     --test) want_tests=1 ;;
+    --fuzz) want_fuzz=1 ;;
     -h | --help)
         sed -n '2,12p' "$0"
         exit 0
@@ -40,6 +47,9 @@ for arg in "$@"; do
 done
 if [ "$want_tests" = 1 ]; then
     packages="$packages $test_packages"
+fi
+if [ "$want_fuzz" = 1 ]; then
+    packages="$packages $fuzz_packages"
 fi
 
 missing=""
@@ -84,4 +94,12 @@ if [ "$want_tests" = 1 ]; then
         -DTALLY_BUILD_TESTS=ON -DTALLY_BUILD_EXAMPLES=ON
     quiet cmake --build build-asan -j "$jobs"
     ctest --test-dir build-asan --output-on-failure -j "$jobs"
+fi
+
+if [ "$want_fuzz" = 1 ]; then
+    quiet env CC=clang cmake -S . -B build-fuzz \
+        -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTALLY_BUILD_FUZZERS=ON \
+        -DTALLY_SANITIZE=address,undefined -DTALLY_BUILD_TESTS=OFF \
+        -DTALLY_BUILD_TOOLS=OFF -DTALLY_BUILD_EXAMPLES=OFF
+    quiet cmake --build build-fuzz -j "$jobs"
 fi
