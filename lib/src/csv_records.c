@@ -58,7 +58,10 @@ static tally_status bad_utf8(tally__csvrec *r, const field_pos *f,
     r->bad_line = line;
     r->bad_col = col;
     return tally__fail_at(r->csv.err, TALLY_ERR_ENCODING, r->csv.file, line,
-                          col, "invalid UTF-8 byte 0x%02X", s[bad]);
+                          col, "invalid UTF-8 byte 0x%02X: expected UTF-8 "
+                          "text (--encoding windows-1252 reads the file "
+                          "as Windows-1252)",
+                          s[bad]);
 }
 
 /* A value not found by length: look it up (or add it) in the column's
