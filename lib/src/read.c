@@ -135,6 +135,9 @@ static const char *other_container(const unsigned char *p, size_t n)
         {"\x1F\x8B", 2, "a gzip file (unpack it first)"},
         {"Rar!", 4, "a RAR archive (unpack it first)"},
         {"7z\xBC\xAF", 4, "a 7-Zip archive (unpack it first)"},
+        {"\xFD" "7zXZ\x00", 6, "an xz file (unpack it first)"},
+        {"\x89PNG\r\n\x1A\n", 8, "a PNG image"},
+        {"\xFF\xD8\xFF", 3, "a JPEG image"},
     };
     for (size_t i = 0; i < TALLY_ARRAY_SIZE(known); i++)
         if (n >= known[i].len && memcmp(p, known[i].magic, known[i].len) == 0)
