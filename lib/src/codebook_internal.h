@@ -12,6 +12,11 @@
 #include "arena.h"
 #include "common.h"
 
+/* The most options (valid and missing codes) a question may have: the
+   dataset codes answers in 16 bits, with codes above this one reserved
+   (dataset_code.c). A list that long is open text, not a choice. */
+#define TALLY__MAX_OPTIONS 0xFFF0u
+
 /* A named scale of the YAML `scales:` section. */
 typedef struct tally__scale {
     const char *name;

@@ -146,6 +146,10 @@ static int seen(reader *r, tally__strdict *d, const char *s, size_t len,
 static tally_status push_option(reader *r, const tally_option *o,
                                 yaml_node_t *n)
 {
+    if (r->n_opts >= TALLY__MAX_OPTIONS)
+        return fail(r, n, "more than %u options: a question with that many "
+                    "different answers is open text (type: text)",
+                    TALLY__MAX_OPTIONS);
     if (TALLY__GROW(r->opts, r->opts_cap, r->n_opts + 1) ||
         TALLY__GROW(r->opt_nodes, r->opt_nodes_cap, r->n_opts + 1))
         return nomem(r);

@@ -25,7 +25,6 @@
 #include "common.h"
 
 #define TALLY__NUMBER 0xFFFFu /* numeric: a valid value in values[] */
-#define TALLY__MAX_OPTIONS 0xFFF0u
 
 typedef struct tally__qdata {
     size_t others;          /* distinct answers counted as "Other"    */
