@@ -290,9 +290,10 @@ static void fisher_auto(void **state)
     (void)state;
     const char *csv = "g,s,n\nA,Yes,600\nA,No,400\nB,Yes,500\nB,No,500\n"
                       "C,Yes,450\nC,No,550\n";
-    const char *yaml = "questions:\n"
-                       "  - {id: g, type: single, column: g, options: [A, B, C]}\n"
-                       "  - {id: s, type: single, column: s, options: [Yes, No]}\n";
+    const char *yaml =
+        "questions:\n"
+        "  - {id: g, type: single, column: g, options: [A, B, C]}\n"
+        "  - {id: s, type: single, column: s, options: [Yes, No]}\n";
     tally_dataset_opts o = {.count = "n"};
     tally_dataset *ds = build_ds(csv, yaml, &o);
     tally_xtab *x = xtab_of(ds, "s", "g", NULL);
