@@ -65,6 +65,11 @@ int cli_load(const cli_opts *o, const char *file, tally_raw **raw,
    Returns 0 or an exit code (reported). */
 int cli_format(const cli_opts *o, out_format fallback, out_format *fmt);
 
+/* Refuse an -o that is one of the inputs (the data, the codebook, the
+   XLSForm): checked before the work starts and again before writing.
+   Returns 0 or EXIT_USAGE (reported). */
+int cli_check_output(const cli_opts *o);
+
 /* Write buf to -o (atomically: a temporary file renamed when complete,
    never over an input) or to standard output. Returns 0 or an exit code. */
 int cli_write(const cli_opts *o, const tally_buf *buf);

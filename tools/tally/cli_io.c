@@ -195,7 +195,7 @@ static int same_file(const char *a, const char *b)
            sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-static int check_target(const cli_opts *o)
+int cli_check_output(const cli_opts *o)
 {
     for (size_t i = 0; i < o->n_args; i++)
         if (same_file(o->output, o->args[i]))
@@ -205,6 +205,10 @@ static int check_target(const cli_opts *o)
     if (same_file(o->output, o->codebook))
         return cli_error(EXIT_USAGE, "refusing to write %s over the "
                                      "codebook",
+                         o->output);
+    if (same_file(o->output, o->xlsform))
+        return cli_error(EXIT_USAGE, "refusing to write %s over the "
+                                     "XLSForm",
                          o->output);
     return 0;
 }
@@ -259,7 +263,7 @@ int cli_write(const cli_opts *o, const tally_buf *buf)
             return io_error("cannot write", "standard output", NULL);
         return 0;
     }
-    int rc = check_target(o);
+    int rc = cli_check_output(o);
     char tmp[4096];
     int fd = rc ? -1 : temp_beside(o->output, tmp, sizeof tmp);
     if (rc)
@@ -280,7 +284,7 @@ int cli_write_file(const cli_opts *o, cli_file_writer write,
                    const void *ctx)
 {
     char tmp[4096];
-    int rc = check_target(o);
+    int rc = cli_check_output(o);
     if (rc)
         return rc;
     int fd = temp_beside(o->output, tmp, sizeof tmp);

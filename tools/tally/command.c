@@ -1,6 +1,6 @@
 /* command.c: what every subcommand does around its own work: parse the
    options, print --help, check the arguments, choose the output format,
-   run, and free the options. */
+   refuse an output that is an input, run, and free the options. */
 #include "commands.h"
 
 int command_main(int argc, char **argv, const command_spec *c)
@@ -16,6 +16,8 @@ int command_main(int argc, char **argv, const command_spec *c)
     else if (!rc) {
         rc = c->format ? c->format(&o, &fmt)
                        : cli_format(&o, FORMAT_TEXT, &fmt);
+        if (!rc)
+            rc = cli_check_output(&o);
         if (!rc)
             rc = c->run(&o, fmt);
     }
