@@ -667,12 +667,23 @@ tally_status tally__xlsx_begin(tally__xlsx *x, const char *path,
 
 tally_status tally__xlsx_close(tally__xlsx *x)
 {
+    errno = 0;
     lxw_error e = workbook_close(x->wb); /* writes the file, frees wb */
+    int sys = errno;
     x->wb = NULL;
     x->sheet = NULL;
-    if (e != LXW_NO_ERROR)
-        return tally__xlsx_fail(x, e, "writing the workbook");
-    return TALLY_OK;
+    if (e == LXW_NO_ERROR)
+        return TALLY_OK;
+    /* The file errors come from the system (a full disk, a file size
+       limit): say which, as libxlsxwriter's own text does not. */
+    if (sys && (e == LXW_ERROR_CREATING_XLSX_FILE ||
+                e == LXW_ERROR_CREATING_TMPFILE ||
+                e == LXW_ERROR_ZIP_FILE_OPERATION ||
+                e == LXW_ERROR_ZIP_FILE_ADD || e == LXW_ERROR_ZIP_CLOSE))
+        return tally__fail_at(x->err, TALLY_ERR_XLSX, x->path, 0, 0,
+                              "writing the workbook: %s", strerror(sys));
+    return tally__fail_at(x->err, TALLY_ERR_XLSX, x->path, 0, 0,
+                          "writing the workbook: %s", lxw_strerror(e));
 }
 
 void tally__xlsx_end(tally__xlsx *x)

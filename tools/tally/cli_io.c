@@ -298,6 +298,8 @@ int cli_write_file(const cli_opts *o, cli_file_writer write,
     tally_status st = write(ctx, tmp, &wo, &err);
     if (st != TALLY_OK) {
         unlink(tmp);
+        if (!strcmp(err.file, tmp)) /* name the output, not its draft */
+            snprintf(err.file, sizeof err.file, "%s", o->output);
         return cli_fail(st, &err);
     }
     if (rename(tmp, o->output) != 0)
