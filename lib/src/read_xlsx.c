@@ -69,11 +69,10 @@ static void workbook_start(tally__xml *x, const char *name, const char **at)
         const char *v = tally__xml_attr(at, "date1904");
         b->book.date1904 = v && (!strcmp(v, "1") || !strcmp(v, "true"));
     } else if (!strcmp(name, "sheet")) {
-        if (TALLY__GROW(b->sheets, b->sheets_cap, b->n_sheets + 1) != 0)
-            {
-        nomem(b);
-        return;
-    }
+        if (TALLY__GROW(b->sheets, b->sheets_cap, b->n_sheets + 1) != 0) {
+            nomem(b);
+            return;
+        }
         named *s = &b->sheets[b->n_sheets++];
         s->name = keep(b, tally__xml_attr(at, "name"));
         s->id = keep(b, tally__xml_attr(at, "id"));
@@ -85,8 +84,7 @@ static void rels_start(tally__xml *x, const char *name, const char **at)
     book_parts *b = (book_parts *)x;
     if (strcmp(name, "Relationship") != 0)
         return;
-    if (TALLY__GROW(b->rels, b->rels_cap, b->n_rels + 1) != 0)
-        {
+    if (TALLY__GROW(b->rels, b->rels_cap, b->n_rels + 1) != 0) {
         nomem(b);
         return;
     }
@@ -150,21 +148,19 @@ static void styles_start(tally__xml *x, const char *name, const char **at)
     if (!strcmp(name, "cellXfs")) {
         b->in_xfs = 1;
     } else if (!strcmp(name, "numFmt")) {
-        if (TALLY__GROW(b->fmts, b->fmts_cap, b->n_fmts + 1) != 0)
-            {
-        nomem(b);
-        return;
-    }
+        if (TALLY__GROW(b->fmts, b->fmts_cap, b->n_fmts + 1) != 0) {
+            nomem(b);
+            return;
+        }
         const char *code = tally__xml_attr(at, "formatCode");
         b->fmts[b->n_fmts++] = (fmt){n, tally__xlsx_numkind(n, code ? code
                                                                    : "")};
     } else if (!strcmp(name, "xf") && b->in_xfs) {
         tally__xlsx_book *k = &b->book;
-        if (TALLY__GROW(k->xf_kind, b->xf_cap, k->n_xf + 1) != 0)
-            {
-        nomem(b);
-        return;
-    }
+        if (TALLY__GROW(k->xf_kind, b->xf_cap, k->n_xf + 1) != 0) {
+            nomem(b);
+            return;
+        }
         k->xf_kind[k->n_xf++] = (unsigned char)kind_of(b, n);
     }
 }
@@ -203,8 +199,7 @@ static void sst_text(tally__xml *x, const char *s, int n)
                         b->book.n_strings + 1);
         return;
     }
-    if (tally__grow((void **)&b->text, &b->cap, b->len + (size_t)n + 1, 1))
-        {
+    if (tally__grow((void **)&b->text, &b->cap, b->len + (size_t)n + 1, 1)) {
         nomem(b);
         return;
     }
@@ -225,11 +220,10 @@ static void sst_end(tally__xml *x, const char *name)
         if (b->text)
             tally__xlsx_unescape(b->text, &b->len);
         char *s = tally__arena_strndup(b->a, b->text ? b->text : "", b->len);
-        if (!s || TALLY__GROW(k->strings, b->strings_cap, k->n_strings + 1))
-            {
-        nomem(b);
-        return;
-    }
+        if (!s || TALLY__GROW(k->strings, b->strings_cap, k->n_strings + 1)) {
+            nomem(b);
+            return;
+        }
         k->strings[k->n_strings++] = (tally__xstr){s, b->len};
     }
 }
