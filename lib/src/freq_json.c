@@ -13,17 +13,14 @@ static tally_status write_category(tally_buf *b, const tally_category *c)
 {
     TALLY_TRY(tally__buf_puts(b, "{\"label\":"));
     TALLY_TRY(tally__json_str(b, c->label));
-    TALLY_TRY(tally__json_key(b, "value", 0));
-    TALLY_TRY(tally__json_num(b, c->value));
+    TALLY_TRY(tally__json_num_field(b, "value", c->value, 0));
     TALLY_TRY(tally__json_key(b, "missing", 0));
     TALLY_TRY(tally__buf_puts(b, c->missing ? "true" : "false"));
     static const char *const keys[] = {"count", "percent", "ci_low",
                                        "ci_high"};
     const double vals[] = {c->count, c->percent, c->ci_low, c->ci_high};
-    for (size_t i = 0; i < 4; i++) {
-        TALLY_TRY(tally__json_key(b, keys[i], 0));
-        TALLY_TRY(tally__json_num(b, vals[i]));
-    }
+    for (size_t i = 0; i < 4; i++)
+        TALLY_TRY(tally__json_num_field(b, keys[i], vals[i], 0));
     return tally__buf_putc(b, '}');
 }
 
@@ -36,10 +33,8 @@ static tally_status write_summary(tally_buf *b, const tally_summary *s)
                            s->mean_ci_high, s->top2, s->bottom2, s->min,
                            s->max};
     TALLY_TRY(tally__buf_putc(b, '{'));
-    for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
-        TALLY_TRY(tally__json_key(b, keys[i], i == 0));
-        TALLY_TRY(tally__json_num(b, vals[i]));
-    }
+    for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
+        TALLY_TRY(tally__json_num_field(b, keys[i], vals[i], i == 0));
     return tally__buf_putc(b, '}');
 }
 
@@ -61,18 +56,12 @@ static tally_status write_counts(tally_buf *b, const tally_freq *f,
                                        "missing"};
     const double vals[] = {it->respondents, it->base, it->no_answer,
                            it->missing};
-    for (size_t i = 0; i < 4; i++) {
-        TALLY_TRY(tally__json_key(b, keys[i], 0));
-        TALLY_TRY(tally__json_num(b, vals[i]));
-    }
-    if (f->type == TALLY_QTYPE_MULTI) {
-        TALLY_TRY(tally__json_key(b, "responses", 0));
-        TALLY_TRY(tally__json_num(b, it->responses));
-    }
-    if (f->weight_kind != TALLY_WEIGHT_NONE) {
-        TALLY_TRY(tally__json_key(b, "n_eff", 0));
-        TALLY_TRY(tally__json_num(b, it->n_eff));
-    }
+    for (size_t i = 0; i < 4; i++)
+        TALLY_TRY(tally__json_num_field(b, keys[i], vals[i], 0));
+    if (f->type == TALLY_QTYPE_MULTI)
+        TALLY_TRY(tally__json_num_field(b, "responses", it->responses, 0));
+    if (f->weight_kind != TALLY_WEIGHT_NONE)
+        TALLY_TRY(tally__json_num_field(b, "n_eff", it->n_eff, 0));
     return TALLY_OK;
 }
 
@@ -107,14 +96,8 @@ static tally_status write_body(tally_buf *b, const tally_freq_item *it)
         TALLY_TRY(tally__json_key(b, "summary", 0));
         TALLY_TRY(write_summary(b, &it->summary));
     }
-    if (it->n_notes) {
-        TALLY_TRY(tally__json_key(b, "notes", 0));
-        for (size_t i = 0; i < it->n_notes; i++) {
-            TALLY_TRY(tally__buf_putc(b, i ? ',' : '['));
-            TALLY_TRY(tally__json_str(b, it->notes[i]));
-        }
-        TALLY_TRY(tally__buf_putc(b, ']'));
-    }
+    if (it->n_notes)
+        TALLY_TRY(tally__json_strings(b, "notes", it->notes, it->n_notes, 0));
     return TALLY_OK;
 }
 

@@ -134,13 +134,8 @@ static tally_status json_rest(tally_buf *b, const tally_dataset *ds)
         TALLY_TRY(tally__buf_putc(b, '}'));
     }
     TALLY_TRY(tally__buf_putc(b, ']'));
-    TALLY_TRY(tally__json_key(b, "notes", 0));
-    TALLY_TRY(tally__buf_putc(b, '['));
-    for (size_t i = 0; i < ds->n_notes; i++) {
-        TALLY_TRY(comma(b, i));
-        TALLY_TRY(tally__json_str(b, ds->notes[i]));
-    }
-    return tally__buf_puts(b, "]}\n");
+    TALLY_TRY(tally__json_strings(b, "notes", ds->notes, ds->n_notes, 0));
+    return tally__buf_puts(b, "}\n");
 }
 
 tally_status tally_dataset_write_info_json(const tally_dataset *ds,

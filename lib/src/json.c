@@ -63,3 +63,32 @@ tally_status tally__json_key(tally_buf *b, const char *key, int first)
     TALLY_TRY(tally__json_str(b, key));
     return tally__buf_putc(b, ':');
 }
+
+tally_status tally__json_num_field(tally_buf *b, const char *key, double v,
+                                   int first)
+{
+    TALLY_TRY(tally__json_key(b, key, first));
+    return tally__json_num(b, v);
+}
+
+tally_status tally__json_strings(tally_buf *b, const char *key,
+                                 const char *const *s, size_t n, int first)
+{
+    TALLY_TRY(tally__json_key(b, key, first));
+    for (size_t i = 0; i < n; i++) {
+        TALLY_TRY(tally__buf_putc(b, i ? ',' : '['));
+        TALLY_TRY(tally__json_str(b, s[i]));
+    }
+    return tally__buf_puts(b, n ? "]" : "[]");
+}
+
+tally_status tally__json_numbers(tally_buf *b, const char *key,
+                                 const double *v, size_t n, int first)
+{
+    TALLY_TRY(tally__json_key(b, key, first));
+    for (size_t i = 0; i < n; i++) {
+        TALLY_TRY(tally__buf_putc(b, i ? ',' : '['));
+        TALLY_TRY(tally__json_num(b, v[i]));
+    }
+    return tally__buf_puts(b, n ? "]" : "[]");
+}

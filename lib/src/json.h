@@ -12,5 +12,14 @@ tally_status tally__json_str(tally_buf *b, const char *s);
 tally_status tally__json_num(tally_buf *b, double v);
 /* "key": (with a leading comma unless first). */
 tally_status tally__json_key(tally_buf *b, const char *key, int first);
+/* "key":number, as tally__json_num. */
+tally_status tally__json_num_field(tally_buf *b, const char *key, double v,
+                                   int first);
+/* "key":[...] of n strings, as tally__json_str ([] when n is 0). */
+tally_status tally__json_strings(tally_buf *b, const char *key,
+                                 const char *const *s, size_t n, int first);
+/* "key":[...] of n numbers, as tally__json_num ([] when n is 0). */
+tally_status tally__json_numbers(tally_buf *b, const char *key,
+                                 const double *v, size_t n, int first);
 
 #endif /* TALLY_JSON_H */

@@ -25,13 +25,6 @@ typedef struct jw {
     const tally_xtab_table *t;
 } jw;
 
-static tally_status num_field(tally_buf *b, const char *key, double v,
-                              int first)
-{
-    TALLY_TRY(tally__json_key(b, key, first));
-    return tally__json_num(b, v);
-}
-
 static tally_status str_field(tally_buf *b, const char *key, const char *s,
                               int first)
 {
@@ -67,28 +60,6 @@ static tally_status matrix(const jw *w, const char *key, const double *v)
     return tally__buf_putc(w->b, ']');
 }
 
-static tally_status vector(tally_buf *b, const char *key, const double *v,
-                           size_t n)
-{
-    TALLY_TRY(tally__json_key(b, key, 0));
-    for (size_t i = 0; i < n; i++) {
-        TALLY_TRY(tally__buf_putc(b, i ? ',' : '['));
-        TALLY_TRY(tally__json_num(b, v[i]));
-    }
-    return tally__buf_puts(b, n ? "]" : "[]");
-}
-
-static tally_status strings(tally_buf *b, const char *key,
-                            const char *const *s, size_t n)
-{
-    TALLY_TRY(tally__json_key(b, key, 0));
-    for (size_t i = 0; i < n; i++) {
-        TALLY_TRY(tally__buf_putc(b, i ? ',' : '['));
-        TALLY_TRY(tally__json_str(b, s[i]));
-    }
-    return tally__buf_puts(b, n ? "]" : "[]");
-}
-
 /* {"statistic": s, "df": d, "p": p} and friends: n keys and values. */
 static tally_status object(tally_buf *b, const char *key,
                            const char *const *keys, const double *v,
@@ -97,7 +68,7 @@ static tally_status object(tally_buf *b, const char *key,
     TALLY_TRY(tally__json_key(b, key, 0));
     TALLY_TRY(tally__buf_putc(b, '{'));
     for (size_t i = 0; i < n; i++)
-        TALLY_TRY(num_field(b, keys[i], v[i], i == 0));
+        TALLY_TRY(tally__json_num_field(b, keys[i], v[i], i == 0));
     return tally__buf_putc(b, '}');
 }
 
@@ -122,7 +93,7 @@ static tally_status ordinal(tally_buf *b, const tally_assoc *a)
     TALLY_TRY(tally__json_key(b, "somers_d", 0));
     TALLY_TRY(tally__buf_putc(b, '{'));
     for (size_t i = 0; i < 3; i++)
-        TALLY_TRY(num_field(b, k[i], v[i], i == 0));
+        TALLY_TRY(tally__json_num_field(b, k[i], v[i], i == 0));
     TALLY_TRY(object(b, "ase", k, se, 3));
     return tally__buf_putc(b, '}');
 }
@@ -131,14 +102,14 @@ static tally_status fisher(tally_buf *b, const tally_assoc *a)
 {
     TALLY_TRY(tally__json_key(b, "fisher", 0));
     TALLY_TRY(tally__buf_putc(b, '{'));
-    TALLY_TRY(num_field(b, "p", a->fisher_p, 1));
+    TALLY_TRY(tally__json_num_field(b, "p", a->fisher_p, 1));
     TALLY_TRY(tally__json_key(b, "method", 0));
     if (a->fisher_method == TALLY_FISHER_EXACT)
         TALLY_TRY(tally__json_str(b, "exact"));
     else if (a->fisher_method == TALLY_FISHER_MONTE_CARLO) {
         TALLY_TRY(tally__json_str(b, "monte-carlo"));
-        TALLY_TRY(num_field(b, "replicates", (double)a->fisher_replicates,
-                            0));
+        TALLY_TRY(tally__json_num_field(b, "replicates",
+                                        (double)a->fisher_replicates, 0));
     } else
         TALLY_TRY(tally__buf_puts(b, "null"));
     return tally__buf_putc(b, '}');
@@ -153,7 +124,7 @@ static tally_status tests(tally_buf *b, const tally_assoc *a)
     static const char *const sdp[] = {"statistic", "df", "p"};
     const double lr[] = {a->lr, a->lr_df, a->lr_p};
     TALLY_TRY(tally__buf_putc(b, '{'));
-    TALLY_TRY(num_field(b, "n", a->n, 1));
+    TALLY_TRY(tally__json_num_field(b, "n", a->n, 1));
     TALLY_TRY(object(b, "chisq", chi, cv, 5));
     TALLY_TRY(object(b, "lr", sdp, lr, 3));
     if (a->has_yates) {
@@ -167,9 +138,9 @@ static tally_status tests(tally_buf *b, const tally_assoc *a)
         TALLY_TRY(object(b, "mann_whitney", mk, m, 3));
     }
     TALLY_TRY(fisher(b, a));
-    TALLY_TRY(num_field(b, "cramers_v", a->cramers_v, 0));
+    TALLY_TRY(tally__json_num_field(b, "cramers_v", a->cramers_v, 0));
     if (a->has_phi)
-        TALLY_TRY(num_field(b, "phi", a->phi, 0));
+        TALLY_TRY(tally__json_num_field(b, "phi", a->phi, 0));
     if (a->has_ordinal)
         TALLY_TRY(ordinal(b, a));
     if (a->has_kruskal) {
@@ -211,9 +182,9 @@ static tally_status letters(const jw *w)
     tally_buf *b = w->b;
     TALLY_TRY(tally__json_key(b, "column_tests", 0));
     TALLY_TRY(tally__buf_putc(b, '{'));
-    TALLY_TRY(num_field(b, "alpha", w->x->opts.alpha, 1));
+    TALLY_TRY(tally__json_num_field(b, "alpha", w->x->opts.alpha, 1));
     TALLY_TRY(str_field(b, "adjust", "bonferroni", 0));
-    TALLY_TRY(num_field(b, "min_base", w->x->opts.min_base, 0));
+    TALLY_TRY(tally__json_num_field(b, "min_base", w->x->opts.min_base, 0));
     TALLY_TRY(tally__json_key(b, "columns", 0));
     for (size_t j = 0; j < nc; j++) {
         tally_xtab_column_letter(j, l, sizeof l);
@@ -248,8 +219,8 @@ static tally_status head(const jw *w)
     TALLY_TRY(str_field(b, "text", t->row_text, 0));
     TALLY_TRY(str_field(b, "col_text", t->col_text, 0));
     TALLY_TRY(str_field(b, "type", tally_qtype_name(t->row_type), 0));
-    TALLY_TRY(num_field(b, "respondents", t->respondents, 0));
-    TALLY_TRY(num_field(b, "base", t->base, 0));
+    TALLY_TRY(tally__json_num_field(b, "respondents", t->respondents, 0));
+    TALLY_TRY(tally__json_num_field(b, "base", t->base, 0));
     static const char *const ek[] = {"row_no_answer", "row_missing",
                                      "col_no_answer", "col_missing"};
     const double ev[] = {t->row_no_answer, t->row_missing, t->col_no_answer,
@@ -259,15 +230,16 @@ static tally_status head(const jw *w)
     TALLY_TRY(tally__buf_puts(
         b, x->weight_kind != TALLY_WEIGHT_NONE ? "true" : "false"));
     if (x->weight_kind != TALLY_WEIGHT_NONE)
-        TALLY_TRY(num_field(b, "n_eff", t->n_eff, 0));
+        TALLY_TRY(tally__json_num_field(b, "n_eff", t->n_eff, 0));
     TALLY_TRY(tally__buf_puts(b, ",\"ci\":{\"method\":"));
     TALLY_TRY(tally__json_str(b, tally_ci_method_name(x->opts.ci)));
-    TALLY_TRY(num_field(b, "level", x->opts.level, 0));
+    TALLY_TRY(tally__json_num_field(b, "level", x->opts.level, 0));
     if (x->opts.population > 0)
-        TALLY_TRY(num_field(b, "population", x->opts.population, 0));
+        TALLY_TRY(tally__json_num_field(b, "population",
+                                        x->opts.population, 0));
     TALLY_TRY(tally__buf_putc(b, '}'));
     if (x->opts.min_cell > 0)
-        TALLY_TRY(num_field(b, "min_cell", x->opts.min_cell, 0));
+        TALLY_TRY(tally__json_num_field(b, "min_cell", x->opts.min_cell, 0));
     return TALLY_OK;
 }
 
@@ -277,11 +249,15 @@ static tally_status write_table(const jw *w)
     tally_buf *b = w->b;
     TALLY_TRY(tally__buf_putc(b, '{'));
     TALLY_TRY(head(w));
-    TALLY_TRY(strings(b, "row_labels", t->row_labels, t->n_rows));
-    TALLY_TRY(strings(b, "col_labels", t->col_labels, t->n_cols));
+    TALLY_TRY(tally__json_strings(b, "row_labels", t->row_labels,
+                                  t->n_rows, 0));
+    TALLY_TRY(tally__json_strings(b, "col_labels", t->col_labels,
+                                  t->n_cols, 0));
     TALLY_TRY(matrix(w, "counts", t->counts));
-    TALLY_TRY(vector(b, "row_totals", t->row_totals, t->n_rows));
-    TALLY_TRY(vector(b, "col_bases", t->col_bases, t->n_cols));
+    TALLY_TRY(tally__json_numbers(b, "row_totals", t->row_totals,
+                                  t->n_rows, 0));
+    TALLY_TRY(tally__json_numbers(b, "col_bases", t->col_bases, t->n_cols,
+                                  0));
     TALLY_TRY(matrix(w, "row_percent", t->row_percent));
     TALLY_TRY(matrix(w, "col_percent", t->col_percent));
     TALLY_TRY(matrix(w, "total_percent", t->total_percent));
@@ -290,7 +266,7 @@ static tally_status write_table(const jw *w)
     TALLY_TRY(all_tests(w));
     TALLY_TRY(letters(w));
     if (t->n_notes)
-        TALLY_TRY(strings(b, "notes", t->notes, t->n_notes));
+        TALLY_TRY(tally__json_strings(b, "notes", t->notes, t->n_notes, 0));
     return tally__buf_putc(b, '}');
 }
 
