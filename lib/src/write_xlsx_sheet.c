@@ -45,13 +45,21 @@
 #define MAX_ROW_PT 409.0   /* Excel's maximum row height               */
 #define PAPER_A4 9
 
-tally_status tally__xlsx_fail(tally__xlsx *x, lxw_error e, const char *what)
+/* The workbook's path is the error's file (the CLI names its output
+   there, not the temporary draft it writes first). */
+static tally_status fail_because(tally__xlsx *x, const char *what,
+                                 const char *reason)
 {
     if (x->sheet)
-        return tally__fail(x->err, TALLY_ERR_XLSX, "%s: sheet '%s': %s: %s",
-                           x->path, x->sheet, what, lxw_strerror(e));
-    return tally__fail(x->err, TALLY_ERR_XLSX, "%s: %s: %s", x->path, what,
-                       lxw_strerror(e));
+        return tally__fail_at(x->err, TALLY_ERR_XLSX, x->path, 0, 0,
+                              "sheet '%s': %s: %s", x->sheet, what, reason);
+    return tally__fail_at(x->err, TALLY_ERR_XLSX, x->path, 0, 0, "%s: %s",
+                          what, reason);
+}
+
+tally_status tally__xlsx_fail(tally__xlsx *x, lxw_error e, const char *what)
+{
+    return fail_because(x, what, lxw_strerror(e));
 }
 
 /* --- text ----------------------------------------------------------------- */
@@ -680,10 +688,8 @@ tally_status tally__xlsx_close(tally__xlsx *x)
                 e == LXW_ERROR_CREATING_TMPFILE ||
                 e == LXW_ERROR_ZIP_FILE_OPERATION ||
                 e == LXW_ERROR_ZIP_FILE_ADD || e == LXW_ERROR_ZIP_CLOSE))
-        return tally__fail_at(x->err, TALLY_ERR_XLSX, x->path, 0, 0,
-                              "writing the workbook: %s", strerror(sys));
-    return tally__fail_at(x->err, TALLY_ERR_XLSX, x->path, 0, 0,
-                          "writing the workbook: %s", lxw_strerror(e));
+        return fail_because(x, "writing the workbook", strerror(sys));
+    return tally__xlsx_fail(x, e, "writing the workbook");
 }
 
 void tally__xlsx_end(tally__xlsx *x)

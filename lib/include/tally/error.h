@@ -61,7 +61,8 @@ typedef struct tally_error {
     int sys_errno;        /**< errno for TALLY_ERR_IO, else 0            */
     long line;            /**< 1-based input line, 0 when not known      */
     long column;          /**< 1-based column (characters), 0 if unknown */
-    char file[256];       /**< input named in the message, may be empty  */
+    char file[256];       /**< the file it is about: an input, or the
+                               workbook being written; may be empty     */
     char message[512];    /**< formatted detail, always NUL-terminated   */
 } tally_error;
 
